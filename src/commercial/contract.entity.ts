@@ -1,0 +1,27 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { accountScopedProperties } from '../persistence/tenant-scoped.properties.js';
+import { CONTRACT_KINDS, RENEWAL_STATUSES } from '../domain/vocabulary.js';
+
+/** A retainer, project, matter or engagement letter; its end date drives renewal planning. */
+export const Contract = defineEntity({
+  name: 'Contract',
+  tableName: 'contracts',
+  uniques: [{ properties: ['tenantId', 'externalRef'] }],
+  properties: {
+    ...accountScopedProperties(),
+    externalRef: p.string().length(120).nullable(),
+    kind: p.enum(CONTRACT_KINDS),
+    title: p.string().length(200),
+    /** Total contract value in the firm's currency. */
+    value: p.decimal('number'),
+    /** Annualised value, for tiering and revenue facts. */
+    annualValue: p.decimal('number'),
+    currency: p.string().length(3).default('USD'),
+    startDate: p.date(),
+    endDate: p.date().nullable(),
+    noticePeriodDays: p.integer().default(0),
+    autoRenew: p.boolean().default(false),
+    renewalStatus: p.enum(RENEWAL_STATUSES).default('not_started'),
+  },
+});
+export type Contract = InferEntity<typeof Contract>;

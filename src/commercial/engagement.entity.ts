@@ -1,0 +1,22 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { accountScopedProperties } from '../persistence/tenant-scoped.properties.js';
+import { ENGAGEMENT_STATUSES } from '../domain/vocabulary.js';
+
+/** A project or matter delivered for the client: budget vs actual, planned vs actual end. */
+export const Engagement = defineEntity({
+  name: 'Engagement',
+  tableName: 'engagements',
+  properties: {
+    ...accountScopedProperties(),
+    contractId: p.uuid().nullable().index(),
+    name: p.string().length(200),
+    serviceLine: p.string().length(120),
+    budget: p.decimal('number'),
+    actualCost: p.decimal('number').default(0),
+    startDate: p.date(),
+    plannedEndDate: p.date(),
+    actualEndDate: p.date().nullable(),
+    status: p.enum(ENGAGEMENT_STATUSES).default('active'),
+  },
+});
+export type Engagement = InferEntity<typeof Engagement>;

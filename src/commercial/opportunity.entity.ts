@@ -1,0 +1,19 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { accountScopedProperties } from '../persistence/tenant-scoped.properties.js';
+import { OPPORTUNITY_KINDS, OPPORTUNITY_STAGES } from '../domain/vocabulary.js';
+
+/** Cross-sell, upsell or cross-organisation growth at an account. */
+export const Opportunity = defineEntity({
+  name: 'Opportunity',
+  tableName: 'opportunities',
+  properties: {
+    ...accountScopedProperties(),
+    kind: p.enum(OPPORTUNITY_KINDS),
+    title: p.string().length(200),
+    serviceLine: p.string().length(120).nullable(),
+    expectedValue: p.decimal('number'),
+    stage: p.enum(OPPORTUNITY_STAGES).default('identified'),
+    expectedCloseDate: p.date().nullable(),
+  },
+});
+export type Opportunity = InferEntity<typeof Opportunity>;

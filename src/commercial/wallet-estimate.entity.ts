@@ -1,0 +1,17 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { accountScopedProperties } from '../persistence/tenant-scoped.properties.js';
+
+/** What the client spends in our service areas in total, for share of wallet. Latest `asOf` wins. */
+export const WalletEstimate = defineEntity({
+  name: 'WalletEstimate',
+  tableName: 'wallet_estimates',
+  properties: {
+    ...accountScopedProperties(),
+    annualSpend: p.decimal('number'),
+    currency: p.string().length(3).default('USD'),
+    asOf: p.date(),
+    serviceAreas: p.json<string[]>().nullable(),
+    source: p.string().length(200).nullable(),
+  },
+});
+export type WalletEstimate = InferEntity<typeof WalletEstimate>;

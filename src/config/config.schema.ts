@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Environment contract of every process (API, worker, CLI). Validated once at boot. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Folder for the embedded SQLite file and the Temporal dev server's database. */
+  DATA_DIR: z.string().min(1).default('data'),
+  /** postgres://user:pass@host:port/db switches persistence to PostgreSQL; unset means embedded SQLite. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'expected a postgres:// or postgresql:// URL')
+    .optional(),
+  /** SQLite file name inside DATA_DIR (or ':memory:'). */
+  SQLITE_FILE: z.string().min(1).default('retention.sqlite'),
+  /** host:port of a Temporal frontend. Unset: the start command launches the local dev server on 127.0.0.1:7233. */
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port')
+    .default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('retention-plays'),
+  /** Optional mTLS / API-key material for Temporal Cloud. */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest accepted JSON/CSV request body. */
+  BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'expected e.g. 5mb or 512kb').default('10mb'),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;

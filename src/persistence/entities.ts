@@ -1,0 +1,38 @@
+import { Account } from '../accounts/account.entity.js';
+import { Contract } from '../commercial/contract.entity.js';
+import { Engagement } from '../commercial/engagement.entity.js';
+import { Invoice } from '../commercial/invoice.entity.js';
+import { Opportunity } from '../commercial/opportunity.entity.js';
+import { WalletEstimate } from '../commercial/wallet-estimate.entity.js';
+import { IngestedEvent } from '../ingestion/ingested-event.entity.js';
+import { Observation } from '../interactions/observation.entity.js';
+import { ServiceIssue } from '../interactions/service-issue.entity.js';
+import { SurveyResponse } from '../interactions/survey-response.entity.js';
+import { Touchpoint } from '../interactions/touchpoint.entity.js';
+import { AccountPlan } from '../planning/account-plan.entity.js';
+import { Person } from '../relationships/person.entity.js';
+import { Stakeholder } from '../relationships/stakeholder.entity.js';
+import { TeamAssignment } from '../relationships/team-assignment.entity.js';
+import { Task } from '../tasks/task.entity.js';
+import { Tenant } from '../tenants/tenant.entity.js';
+
+/** Every entity the ORM knows; the migrations are generated from exactly this list. */
+export const ENTITIES = [
+  Tenant,
+  Account,
+  Stakeholder,
+  Person,
+  TeamAssignment,
+  Contract,
+  Engagement,
+  Invoice,
+  Opportunity,
+  WalletEstimate,
+  Touchpoint,
+  SurveyResponse,
+  ServiceIssue,
+  Observation,
+  AccountPlan,
+  Task,
+  IngestedEvent,
+];

@@ -1,0 +1,17 @@
+import { mkdirSync } from 'node:fs';
+import { MikroORM } from '@mikro-orm/core';
+import type { AppConfig } from '../config/config.schema.js';
+import { dialectOf, ormOptions } from './orm-options.js';
+
+/** Opens the ORM and applies per-connection settings (SQLite: WAL for concurrent readers, busy timeout). */
+export async function openOrm(config: AppConfig): Promise<MikroORM> {
+  if (dialectOf(config) === 'sqlite' && config.SQLITE_FILE !== ':memory:') mkdirSync(config.DATA_DIR, { recursive: true });
+  const orm = await MikroORM.init(ormOptions(config));
+  if (dialectOf(config) === 'sqlite') {
+    const connection = orm.em.getConnection();
+    await connection.execute('pragma journal_mode = wal');
+    await connection.execute('pragma busy_timeout = 5000');
+    await connection.execute('pragma synchronous = normal');
+  }
+  return orm;
+}

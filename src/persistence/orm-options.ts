@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import type { Options as FullOptions } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { SqliteDriver } from '@mikro-orm/sqlite';
+import type { AppConfig } from '../config/config.schema.js';
+import { ENTITIES } from './entities.js';
+import { POSTGRESQL_MIGRATIONS } from './migrations/postgresql/index.js';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
+
+export type Dialect = 'sqlite' | 'postgresql';
+
+export function dialectOf(config: Pick<AppConfig, 'DATABASE_URL'>): Dialect {
+  return config.DATABASE_URL ? 'postgresql' : 'sqlite';
+}
+
+export function sqlitePath(config: Pick<AppConfig, 'DATA_DIR' | 'SQLITE_FILE'>): string {
+  return config.SQLITE_FILE === ':memory:' ? ':memory:' : join(config.DATA_DIR, config.SQLITE_FILE);
+}
+
+/**
+ * ORM options for either dialect. Migrations are listed in code (not discovered on disk) so the
+ * compiled service, the CLI and vitest all run the same classes.
+ */
+export type Options = Partial<FullOptions>;
+
+export function ormOptions(config: AppConfig): Options {
+  const dialect = dialectOf(config);
+  const common = {
+    entities: ENTITIES,
+    extensions: [Migrator],
+    debug: false,
+    allowGlobalContext: false,
+    // Each dialect keeps its own migration chain: the DDL differs.
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+      path: join('src/persistence/migrations', dialect),
+      migrationsList: dialect === 'sqlite' ? SQLITE_MIGRATIONS : POSTGRESQL_MIGRATIONS,
+    },
+  } satisfies Options;
+  if (dialect === 'postgresql') {
+    return { ...common, driver: PostgreSqlDriver, clientUrl: config.DATABASE_URL, pool: { min: 1, max: 10 } };
+  }
+  return { ...common, driver: SqliteDriver, dbName: sqlitePath(config) };
+}
