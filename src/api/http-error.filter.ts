@@ -1,0 +1,46 @@
+import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Logger } from 'pino';
+import { Conflict, NotFound, ValidationFailed } from './api-errors.js';
+
+/** Uniform error bodies: `{ error, message, issues? }`. Unknown errors are logged and hidden behind a 500. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  constructor(private readonly log: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.describe(exception);
+    if (status >= 500) this.log.error({ err: exception }, 'unhandled error');
+    response.status(status).json(body);
+  }
+
+  private describe(exception: unknown): [number, Record<string, unknown>] {
+    if (exception instanceof ValidationFailed) {
+      return [HttpStatus.BAD_REQUEST, { error: 'validation_failed', message: exception.message, issues: exception.issues }];
+    }
+    if (exception instanceof NotFound) return [HttpStatus.NOT_FOUND, { error: 'not_found', message: exception.message }];
+    if (exception instanceof Conflict) {
+      return [HttpStatus.CONFLICT, { error: 'conflict', message: exception.message, ...(exception.details ? { details: exception.details } : {}) }];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      const message = typeof raw === 'string' ? raw : String((raw as { message?: unknown }).message ?? exception.message);
+      return [status, { error: errorCode(status), message }];
+    }
+    // body-parser errors (malformed JSON, oversized body) carry a status of their own
+    const status = (exception as { status?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const type = (exception as { type?: string }).type;
+      const message = type === 'entity.parse.failed' ? `malformed JSON: ${(exception as Error).message}` : (exception as Error).message;
+      return [status, { error: errorCode(status), message }];
+    }
+    return [HttpStatus.INTERNAL_SERVER_ERROR, { error: 'internal_error', message: 'Internal error; nothing was changed.' }];
+  }
+}
+
+function errorCode(status: number): string {
+  const codes: Record<number, string> = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'too_many_requests' };
+  return codes[status] ?? 'error';
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** Reusable field validators so every endpoint speaks the same formats. */
+export const uuid = () => z.uuid({ error: 'expected a UUID' });
+export const isoDate = () => z.iso.date({ error: 'expected a date as YYYY-MM-DD' });
+/** ISO-8601 timestamp with offset; becomes a Date for the ORM. */
+export const isoDateTime = () =>
+  z.iso
+    .datetime({ offset: true, error: 'expected an ISO-8601 timestamp, e.g. 2026-01-31T09:00:00Z' })
+    .transform((value) => new Date(value));
+export const money = () => z.number({ error: 'expected a number' }).finite().nonnegative().max(1e12);
+export const shortText = (max = 200) => z.string().trim().min(1).max(max);
+export const longText = () => z.string().max(20_000);
+export const currency = () => z.string().regex(/^[A-Z]{3}$/, 'expected an ISO-4217 currency code like USD');
+export const tenantId = () =>
+  z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'expected a lowercase slug of 2-63 letters, digits or dashes');

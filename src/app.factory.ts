@@ -1,0 +1,37 @@
+import { createRequire } from 'node:module';
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { MikroORM } from '@mikro-orm/core';
+import express from 'express';
+import type { Logger } from 'pino';
+import { HttpErrorFilter } from './api/http-error.filter.js';
+import { API_PREFIX } from './api/openapi/openapi-document.js';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/config.schema.js';
+import { NestPinoLogger } from './logging/nest-pino-logger.js';
+
+const require = createRequire(import.meta.url);
+
+/** Builds the HTTP application (used by main.ts and by the e2e tests, so both run the same wiring). */
+export async function createHttpApp(config: AppConfig, orm: MikroORM, log: Logger): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, orm), {
+    logger: new NestPinoLogger(log),
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: config.BODY_LIMIT });
+  app.setGlobalPrefix(API_PREFIX.slice(1), {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'openapi.json', method: RequestMethod.GET },
+      { path: 'docs', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalFilters(new HttpErrorFilter(log));
+  // Swagger UI assets come from the installed package: no CDN at run time.
+  const swaggerUi = require('swagger-ui-dist') as { getAbsoluteFSPath(): string };
+  app.use('/docs/assets', express.static(swaggerUi.getAbsoluteFSPath(), { index: false }));
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { MikroORM } from '@mikro-orm/core';
+import { DocsController } from './api/openapi/docs.controller.js';
+import { ConfigModule } from './config/config.module.js';
+import type { AppConfig } from './config/config.schema.js';
+import { HealthModule } from './health/health.module.js';
+import { IngestionModule } from './ingestion/ingestion.module.js';
+import { PersistenceModule } from './persistence/persistence.module.js';
+import { ResourcesModule } from './resources/resources.module.js';
+import { TemporalModule } from './temporal/temporal.module.js';
+import { TenantsModule } from './tenants/tenants.module.js';
+
+/** Composes the domain modules around an already-opened ORM and validated config. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, orm: MikroORM): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        PersistenceModule.forRoot(orm),
+        TemporalModule,
+        TenantsModule,
+        ResourcesModule,
+        IngestionModule,
+        HealthModule,
+      ],
+      controllers: [DocsController],
+    };
+  }
+}

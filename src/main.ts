@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { createHttpApp } from './app.factory.js';
+import { loadConfigOrExit } from './config/load-config.js';
+import { createLogger } from './logging/logger.js';
+import { dialectOf } from './persistence/orm-options.js';
+import { openOrm } from './persistence/open-orm.js';
+
+/** HTTP API process. Migrations are a separate step; boot refuses to run against an old schema. */
+const config = loadConfigOrExit();
+const log = createLogger(config.LOG_LEVEL, 'api');
+const orm = await openOrm(config);
+const pending = await orm.migrator.getPending();
+if (pending.length) {
+  log.fatal({ pending: pending.map((m) => m.name) }, 'database schema is behind: run `node dist/src/persistence/migrate.js` (the start command does) first');
+  await orm.close(true);
+  process.exit(1);
+}
+const app = await createHttpApp(config, orm, log);
+await app.listen(config.PORT, config.HOST);
+log.info({ url: `http://${config.HOST}:${config.PORT}`, dialect: dialectOf(config) }, 'api listening');
+
+// Nest's shutdown hooks close the HTTP server; the ORM closes after it.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, async () => {
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    await orm.close(true);
+    process.exit(0);
+  });
+}

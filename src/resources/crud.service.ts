@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM, UniqueConstraintViolationException, wrap, type EntityManager } from '@mikro-orm/core';
+import { Conflict, NotFound } from '../api/api-errors.js';
+import { parseOrThrow } from '../api/zod-issues.js';
+import { TenantsService } from '../tenants/tenants.service.js';
+import { parseListQuery } from './list-query.js';
+import { assertReferencesExist } from './reference-checker.js';
+import type { ResourceDefinition } from './resource-definition.js';
+import { RESOURCES } from './resource-definitions.js';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+type Row = Record<string, unknown>;
+
+/** Tenant-scoped create/read/update/delete for any ResourceDefinition. */
+@Injectable()
+export class CrudService {
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    private readonly tenants: TenantsService,
+  ) {}
+
+  async list(tenantId: string, def: ResourceDefinition, query: Record<string, unknown>): Promise<Page<Row>> {
+    await this.tenants.assertExists(tenantId);
+    const { limit, offset, filters } = parseListQuery(query, def.filters);
+    const em = this.orm.em.fork();
+    const where = { ...this.coerceFilters(em, def, filters), tenantId };
+    const [items, total] = await em.findAndCount(def.entity, where as never, { limit, offset, orderBy: { ...def.orderBy, id: 'asc' } as never });
+    return { items: items.map(toPlain), total, limit, offset };
+  }
+
+  async get(tenantId: string, def: ResourceDefinition, id: string): Promise<Row> {
+    await this.tenants.assertExists(tenantId);
+    return toPlain(await this.load(this.orm.em.fork(), tenantId, def, id));
+  }
+
+  async create(tenantId: string, def: ResourceDefinition, body: unknown): Promise<Row> {
+    await this.tenants.assertExists(tenantId);
+    const data = parseOrThrow(def.create, body, 'body') as Row;
+    return this.orm.em.fork().transactional(async (em) => {
+      await assertReferencesExist(em, tenantId, def.references, [data], (_, field) => `body.${field}`);
+      const entity = em.create(def.entity, { ...data, tenantId } as never);
+      await this.flush(em, def);
+      return toPlain(entity);
+    });
+  }
+
+  async update(tenantId: string, def: ResourceDefinition, id: string, body: unknown): Promise<Row> {
+    await this.tenants.assertExists(tenantId);
+    const data = parseOrThrow(def.update, body, 'body') as Row;
+    return this.orm.em.fork().transactional(async (em) => {
+      const entity = await this.load(em, tenantId, def, id);
+      await assertReferencesExist(em, tenantId, def.references, [data], (_, field) => `body.${field}`);
+      wrap(entity).assign(data as never);
+      await this.flush(em, def);
+      return toPlain(entity);
+    });
+  }
+
+  /** Deleting an account removes its whole history in the same transaction: no orphans. */
+  async remove(tenantId: string, def: ResourceDefinition, id: string): Promise<void> {
+    await this.tenants.assertExists(tenantId);
+    await this.orm.em.fork().transactional(async (em) => {
+      const entity = await this.load(em, tenantId, def, id);
+      if (def.path === 'accounts') {
+        for (const owned of RESOURCES.filter((r) => r.accountScoped)) {
+          await em.nativeDelete(owned.entity, { tenantId, accountId: id } as never);
+        }
+      }
+      em.remove(entity);
+    });
+  }
+
+  private async load(em: EntityManager, tenantId: string, def: ResourceDefinition, id: string): Promise<object> {
+    // Another tenant's id is indistinguishable from a missing one.
+    const entity = await em.findOne(def.entity, { id, tenantId } as never);
+    if (!entity) throw new NotFound(`${def.singular} ${id} not found`);
+    return entity;
+  }
+
+  private async flush(em: EntityManager, def: ResourceDefinition): Promise<void> {
+    try {
+      await em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw new Conflict(`a ${def.singular} with the same unique key (e.g. externalRef) already exists`);
+      }
+      throw error;
+    }
+  }
+
+  /** Query strings are text; compare booleans and numbers as their column type. */
+  private coerceFilters(em: EntityManager, def: ResourceDefinition, filters: Record<string, string>): Row {
+    const meta = em.getMetadata().get(def.entity as never);
+    const out: Row = {};
+    for (const [key, raw] of Object.entries(filters)) {
+      const type = meta.properties[key as never]?.runtimeType;
+      out[key] = type === 'boolean' ? raw === 'true' : type === 'number' ? Number(raw) : raw;
+    }
+    return out;
+  }
+}
+
+export function toPlain(entity: object): Row {
+  return wrap(entity as never).toObject() as Row;
+}

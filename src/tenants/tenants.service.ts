@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import { Conflict, NotFound } from '../api/api-errors.js';
+import { Tenant } from './tenant.entity.js';
+
+@Injectable()
+export class TenantsService {
+  /** Tenants are never deleted, so a positive lookup can be remembered for the process lifetime. */
+  private readonly known = new Set<string>();
+
+  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+
+  async create(id: string, name: string): Promise<Tenant> {
+    const em = this.orm.em.fork();
+    if (await em.findOne(Tenant, { id })) throw new Conflict(`tenant '${id}' already exists`);
+    const tenant = em.create(Tenant, { id, name });
+    await em.flush();
+    this.known.add(id);
+    return tenant;
+  }
+
+  async get(id: string): Promise<Tenant> {
+    const tenant = await this.orm.em.fork().findOne(Tenant, { id });
+    if (!tenant) throw new NotFound(`tenant '${id}' not found`);
+    this.known.add(id);
+    return tenant;
+  }
+
+  async list(): Promise<Tenant[]> {
+    return this.orm.em.fork().find(Tenant, {}, { orderBy: { id: 'asc' } });
+  }
+
+  async assertExists(id: string): Promise<void> {
+    if (!this.known.has(id)) await this.get(id);
+  }
+}

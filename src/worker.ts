@@ -1,0 +1,94 @@
+// Temporal worker process: its own process (not a Nest provider) so run() is awaited and
+// a failing worker fails the process visibly. Drains on SIGTERM/SIGINT and exits 0.
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { createActivities } from './activities/index.js';
+import { loadConfigOrExit } from './config/load-config.js';
+import { createLogger } from './logging/logger.js';
+import { retryWithBackoff } from './temporal/retry-with-backoff.js';
+import { toTemporalLogger } from './temporal/runtime-logger.js';
+import { nativeConnectionOptions } from './temporal/temporal-connection.js';
+import { resolveWorkflowSource } from './temporal/workflow-source.js';
+
+/** The local dev server may still be starting when `start` launches us side by side. */
+const CONNECT_DEADLINE_MS = 60_000;
+/**
+ * Plays are long-lived (one per account, mostly sleeping between signals). Caching keeps a
+ * woken play on this worker (sticky) instead of replaying its whole history each time.
+ * 500 bounds memory (roughly 1-3 MB per cached run with a shared V8 context) to well under
+ * 1 GB, instead of the SDK default that scales with whatever heap the host happens to have.
+ */
+const MAX_CACHED_WORKFLOWS = 500;
+
+async function main(): Promise<number> {
+  const config = loadConfigOrExit();
+  const log = createLogger(config.LOG_LEVEL, 'worker');
+  // We own signal handling (drain, then close the connection), so the SDK must not.
+  Runtime.install({ logger: toTemporalLogger(log.child({ component: 'temporal-sdk' })), shutdownSignals: [] });
+
+  const stopping = new AbortController();
+  let worker: Worker | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping.signal.aborted) {
+      log.warn({ signal }, 'second signal: exiting without finishing the drain');
+      process.exit(130);
+    }
+    log.info({ signal }, 'shutdown requested: draining in-flight tasks');
+    stopping.abort();
+    if (worker?.getState() === 'RUNNING') worker.shutdown();
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+
+  const address = config.TEMPORAL_ADDRESS;
+  let connection: NativeConnection;
+  try {
+    connection = await retryWithBackoff(() => NativeConnection.connect(nativeConnectionOptions(config)), {
+      deadlineMs: CONNECT_DEADLINE_MS,
+      signal: stopping.signal,
+      onRetry: (err, attempt, delayMs) =>
+        log.warn({ address, attempt, delayMs, reason: String(err) }, 'Temporal not reachable yet, retrying'),
+    });
+  } catch (err) {
+    if (stopping.signal.aborted) return 0; // asked to stop while still connecting
+    log.error({ err, address }, `could not connect to Temporal within ${CONNECT_DEADLINE_MS / 1000} s`);
+    return 1;
+  }
+
+  try {
+    const source = resolveWorkflowSource();
+    worker = await Worker.create({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      ...(source.kind === 'bundle' ? { workflowBundle: source.workflowBundle } : { workflowsPath: source.workflowsPath }),
+      activities: createActivities(),
+      maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
+      // On shutdown, activities get this long to finish before they are cancelled...
+      shutdownGraceTime: '10 seconds',
+      // ...and the process gives up draining after this (below a typical 30 s SIGKILL grace).
+      shutdownForceTime: '25 seconds',
+    });
+    const running = worker.run(); // state is RUNNING synchronously, so shutdown() is legal now
+    if (stopping.signal.aborted) worker.shutdown();
+    log.info(
+      { address, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, workflows: source },
+      'worker running',
+    );
+    await running;
+    log.info('worker drained and stopped');
+    return 0;
+  } catch (err) {
+    log.error({ err }, 'worker failed');
+    return 1;
+  } finally {
+    await connection.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`worker crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);
