@@ -26,14 +26,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
-      const message = typeof raw === 'string' ? raw : String((raw as { message?: unknown }).message ?? exception.message);
-      return [status, { error: errorCode(status), message }];
-    }
-    // body-parser errors (malformed JSON, oversized body) carry a status of their own
-    const status = (exception as { status?: unknown })?.status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const type = (exception as { type?: string }).type;
-      const message = type === 'entity.parse.failed' ? `malformed JSON: ${(exception as Error).message}` : (exception as Error).message;
+      let message = typeof raw === 'string' ? raw : String((raw as { message?: unknown }).message ?? exception.message);
+      // The express adapter maps body-parser's SyntaxError to a 400 that carries it as cause.
+      if (exception.cause instanceof SyntaxError) message = `malformed JSON: ${message}`;
       return [status, { error: errorCode(status), message }];
     }
     return [HttpStatus.INTERNAL_SERVER_ERROR, { error: 'internal_error', message: 'Internal error; nothing was changed.' }];

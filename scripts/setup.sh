@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Idempotent set-up shared by `./retention start` and `./retention test`: Node, npm
+# dependencies (reinstalled only when the lockfile or Node version changed) and the build.
+# Source it: it exports PATH with the provisioned Node first.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+NODE_BIN="$(bash "$ROOT/scripts/provision/node.sh" | tail -n 1)"
+export PATH="$NODE_BIN:$PATH"
+
+stamp_file="$ROOT/node_modules/.retention-install-stamp"
+want_stamp="$(node --version) $(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+if [[ ! -f "$stamp_file" || "$(cat "$stamp_file")" != "$want_stamp" ]]; then
+  say "installing npm dependencies (npm ci)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  printf '%s' "$want_stamp" > "$stamp_file"
+fi
+
+say "compiling TypeScript"
+(cd "$ROOT" && node node_modules/typescript/bin/tsc -p tsconfig.build.json)
