@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { moneyColumn } from '../persistence/money-column.js';
 import { accountScopedProperties } from '../persistence/tenant-scoped.properties.js';
 import { CONTRACT_KINDS, RENEWAL_STATUSES } from '../domain/vocabulary.js';
 
@@ -13,9 +14,9 @@ export const Contract = defineEntity({
     kind: p.enum(CONTRACT_KINDS),
     title: p.string().length(200),
     /** Total contract value in the firm's currency. */
-    value: p.decimal('number'),
+    value: moneyColumn(),
     /** Annualised value, for tiering and revenue facts. */
-    annualValue: p.decimal('number'),
+    annualValue: moneyColumn(),
     currency: p.string().length(3).default('USD'),
     startDate: p.date(),
     endDate: p.date().nullable(),

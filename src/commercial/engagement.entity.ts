@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { moneyColumn } from '../persistence/money-column.js';
 import { accountScopedProperties } from '../persistence/tenant-scoped.properties.js';
 import { ENGAGEMENT_STATUSES } from '../domain/vocabulary.js';
 
@@ -11,8 +12,8 @@ export const Engagement = defineEntity({
     contractId: p.uuid().nullable().index(),
     name: p.string().length(200),
     serviceLine: p.string().length(120),
-    budget: p.decimal('number'),
-    actualCost: p.decimal('number').default(0),
+    budget: moneyColumn(),
+    actualCost: moneyColumn().default(0),
     startDate: p.date(),
     plannedEndDate: p.date(),
     actualEndDate: p.date().nullable(),

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { moneyColumn } from '../persistence/money-column.js';
 import { accountScopedProperties } from '../persistence/tenant-scoped.properties.js';
 
 /** Billing history: payment timeliness and spend trend come from here. */
@@ -10,7 +11,7 @@ export const Invoice = defineEntity({
     ...accountScopedProperties(),
     contractId: p.uuid().nullable(),
     number: p.string().length(60).nullable(),
-    amount: p.decimal('number'),
+    amount: moneyColumn(),
     currency: p.string().length(3).default('USD'),
     issuedOn: p.date(),
     dueOn: p.date(),

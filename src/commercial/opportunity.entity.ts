@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { moneyColumn } from '../persistence/money-column.js';
 import { accountScopedProperties } from '../persistence/tenant-scoped.properties.js';
 import { OPPORTUNITY_KINDS, OPPORTUNITY_STAGES } from '../domain/vocabulary.js';
 
@@ -11,7 +12,7 @@ export const Opportunity = defineEntity({
     kind: p.enum(OPPORTUNITY_KINDS),
     title: p.string().length(200),
     serviceLine: p.string().length(120).nullable(),
-    expectedValue: p.decimal('number'),
+    expectedValue: moneyColumn(),
     stage: p.enum(OPPORTUNITY_STAGES).default('identified'),
     expectedCloseDate: p.date().nullable(),
   },

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { moneyColumn } from '../persistence/money-column.js';
 import { accountScopedProperties } from '../persistence/tenant-scoped.properties.js';
 
 /** What the client spends in our service areas in total, for share of wallet. Latest `asOf` wins. */
@@ -7,7 +8,7 @@ export const WalletEstimate = defineEntity({
   tableName: 'wallet_estimates',
   properties: {
     ...accountScopedProperties(),
-    annualSpend: p.decimal('number'),
+    annualSpend: moneyColumn(),
     currency: p.string().length(3).default('USD'),
     asOf: p.date(),
     serviceAreas: p.json<string[]>().nullable(),

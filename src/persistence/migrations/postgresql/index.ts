@@ -1,7 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261122130303 } from './Migration20261122130303.js';
+import { Migration20261122130928 } from './Migration20261122130928.js';
 
-/** Ordered migration chain for PostgreSQL. Append new migrations; never edit an applied one. */
+/** Ordered migration chain for postgresql. Append new migrations; never edit an applied one. */
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
-  { name: 'Migration20261122130303', class: Migration20261122130303 },
+  { name: 'Migration20261122130928', class: Migration20261122130928 }, // initial schema
 ];

@@ -1,7 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261122130301 } from './Migration20261122130301.js';
+import { Migration20261122130926 } from './Migration20261122130926.js';
 
-/** Ordered migration chain for SQLite. Append new migrations; never edit an applied one. */
+/** Ordered migration chain for sqlite. Append new migrations; never edit an applied one. */
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
-  { name: 'Migration20261122130301', class: Migration20261122130301 },
+  { name: 'Migration20261122130926', class: Migration20261122130926 }, // initial schema
 ];

@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122130303 extends Migration {
+export class Migration20261122130928 extends Migration {
 
-  override name = 'Migration20261122130303';
+  override name = 'Migration20261122130928';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "accounts" ("id" uuid not null, "tenant_id" varchar(64) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "external_ref" varchar(120) null, "name" varchar(200) not null, "industry" text not null, "segment" varchar(80) null, "region" varchar(80) null, "status" text not null default 'active', "client_since" date not null, "churned_at" date null, "churn_reason" text null, "churn_notes" text null, "attributes" jsonb null, primary key ("id"));`);
@@ -14,19 +14,19 @@ export class Migration20261122130303 extends Migration {
     this.addSql(`create index "account_plans_account_id_index" on "account_plans" ("account_id");`);
     this.addSql(`alter table "account_plans" add constraint "account_plans_tenant_id_account_id_unique" unique ("tenant_id", "account_id");`);
 
-    this.addSql(`create table "contracts" ("id" uuid not null, "tenant_id" varchar(64) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "account_id" uuid not null, "external_ref" varchar(120) null, "kind" text not null, "title" varchar(200) not null, "value" numeric(10,0) not null, "annual_value" numeric(10,0) not null, "currency" varchar(3) not null default 'USD', "start_date" date not null, "end_date" date null, "notice_period_days" int not null default 0, "auto_renew" boolean not null default false, "renewal_status" text not null default 'not_started', primary key ("id"));`);
+    this.addSql(`create table "contracts" ("id" uuid not null, "tenant_id" varchar(64) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "account_id" uuid not null, "external_ref" varchar(120) null, "kind" text not null, "title" varchar(200) not null, "value" numeric(14,2) not null, "annual_value" numeric(14,2) not null, "currency" varchar(3) not null default 'USD', "start_date" date not null, "end_date" date null, "notice_period_days" int not null default 0, "auto_renew" boolean not null default false, "renewal_status" text not null default 'not_started', primary key ("id"));`);
     this.addSql(`create index "contracts_tenant_id_index" on "contracts" ("tenant_id");`);
     this.addSql(`create index "contracts_account_id_index" on "contracts" ("account_id");`);
     this.addSql(`alter table "contracts" add constraint "contracts_tenant_id_external_ref_unique" unique ("tenant_id", "external_ref");`);
 
-    this.addSql(`create table "engagements" ("id" uuid not null, "tenant_id" varchar(64) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "account_id" uuid not null, "contract_id" uuid null, "name" varchar(200) not null, "service_line" varchar(120) not null, "budget" numeric(10,0) not null, "actual_cost" numeric(10,0) not null default 0, "start_date" date not null, "planned_end_date" date not null, "actual_end_date" date null, "status" text not null default 'active', primary key ("id"));`);
+    this.addSql(`create table "engagements" ("id" uuid not null, "tenant_id" varchar(64) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "account_id" uuid not null, "contract_id" uuid null, "name" varchar(200) not null, "service_line" varchar(120) not null, "budget" numeric(14,2) not null, "actual_cost" numeric(14,2) not null default 0, "start_date" date not null, "planned_end_date" date not null, "actual_end_date" date null, "status" text not null default 'active', primary key ("id"));`);
     this.addSql(`create index "engagements_tenant_id_index" on "engagements" ("tenant_id");`);
     this.addSql(`create index "engagements_account_id_index" on "engagements" ("account_id");`);
     this.addSql(`create index "engagements_contract_id_index" on "engagements" ("contract_id");`);
 
     this.addSql(`create table "ingested_events" ("tenant_id" varchar(64) not null, "event_id" varchar(200) not null, "type" varchar(80) not null, "payload_hash" varchar(64) not null, "account_id" uuid null, "entity_id" varchar(64) null, "received_at" timestamptz not null, primary key ("tenant_id", "event_id"));`);
 
-    this.addSql(`create table "invoices" ("id" uuid not null, "tenant_id" varchar(64) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "account_id" uuid not null, "contract_id" uuid null, "number" varchar(60) null, "amount" numeric(10,0) not null, "currency" varchar(3) not null default 'USD', "issued_on" date not null, "due_on" date not null, "paid_on" date null, primary key ("id"));`);
+    this.addSql(`create table "invoices" ("id" uuid not null, "tenant_id" varchar(64) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "account_id" uuid not null, "contract_id" uuid null, "number" varchar(60) null, "amount" numeric(14,2) not null, "currency" varchar(3) not null default 'USD', "issued_on" date not null, "due_on" date not null, "paid_on" date null, primary key ("id"));`);
     this.addSql(`create index "invoices_tenant_id_index" on "invoices" ("tenant_id");`);
     this.addSql(`create index "invoices_account_id_index" on "invoices" ("account_id");`);
     this.addSql(`create index "invoices_tenant_id_account_id_issued_on_index" on "invoices" ("tenant_id", "account_id", "issued_on");`);
@@ -36,7 +36,7 @@ export class Migration20261122130303 extends Migration {
     this.addSql(`create index "observations_account_id_index" on "observations" ("account_id");`);
     this.addSql(`create index "observations_tenant_id_account_id_observed_at_index" on "observations" ("tenant_id", "account_id", "observed_at");`);
 
-    this.addSql(`create table "opportunities" ("id" uuid not null, "tenant_id" varchar(64) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "account_id" uuid not null, "kind" text not null, "title" varchar(200) not null, "service_line" varchar(120) null, "expected_value" numeric(10,0) not null, "stage" text not null default 'identified', "expected_close_date" date null, primary key ("id"));`);
+    this.addSql(`create table "opportunities" ("id" uuid not null, "tenant_id" varchar(64) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "account_id" uuid not null, "kind" text not null, "title" varchar(200) not null, "service_line" varchar(120) null, "expected_value" numeric(14,2) not null, "stage" text not null default 'identified', "expected_close_date" date null, primary key ("id"));`);
     this.addSql(`create index "opportunities_tenant_id_index" on "opportunities" ("tenant_id");`);
     this.addSql(`create index "opportunities_account_id_index" on "opportunities" ("account_id");`);
 
@@ -75,7 +75,7 @@ export class Migration20261122130303 extends Migration {
     this.addSql(`create index "touchpoints_account_id_index" on "touchpoints" ("account_id");`);
     this.addSql(`create index "touchpoints_tenant_id_account_id_occurred_at_index" on "touchpoints" ("tenant_id", "account_id", "occurred_at");`);
 
-    this.addSql(`create table "wallet_estimates" ("id" uuid not null, "tenant_id" varchar(64) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "account_id" uuid not null, "annual_spend" numeric(10,0) not null, "currency" varchar(3) not null default 'USD', "as_of" date not null, "service_areas" jsonb null, "source" varchar(200) null, primary key ("id"));`);
+    this.addSql(`create table "wallet_estimates" ("id" uuid not null, "tenant_id" varchar(64) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "account_id" uuid not null, "annual_spend" numeric(14,2) not null, "currency" varchar(3) not null default 'USD', "as_of" date not null, "service_areas" jsonb null, "source" varchar(200) null, primary key ("id"));`);
     this.addSql(`create index "wallet_estimates_tenant_id_index" on "wallet_estimates" ("tenant_id");`);
     this.addSql(`create index "wallet_estimates_account_id_index" on "wallet_estimates" ("account_id");`);
 

@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122130301 extends Migration {
+export class Migration20261122130926 extends Migration {
 
-  override name = 'Migration20261122130301';
+  override name = 'Migration20261122130926';
 
   override up(): void | Promise<void> {
     this.addSql(`create table \`accounts\` (\`id\` text not null primary key, \`tenant_id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`external_ref\` text null, \`name\` text not null, \`industry\` text check (\`industry\` in ('consulting', 'legal', 'accounting', 'agency', 'technology', 'other')) not null, \`segment\` text null, \`region\` text null, \`status\` text check (\`status\` in ('active', 'churned', 'won_back')) not null default 'active', \`client_since\` date not null, \`churned_at\` date null, \`churn_reason\` text check (\`churn_reason\` in ('taken_for_granted', 'inconsistent_service_or_team_changes', 'competitor_better_value', 'budget_cuts_or_restructuring', 'key_contact_left', 'other')) null, \`churn_notes\` text null, \`attributes\` json null);`);
@@ -14,19 +14,19 @@ export class Migration20261122130301 extends Migration {
     this.addSql(`create index \`account_plans_account_id_index\` on \`account_plans\` (\`account_id\`);`);
     this.addSql(`create unique index \`account_plans_tenant_id_account_id_unique\` on \`account_plans\` (\`tenant_id\`, \`account_id\`);`);
 
-    this.addSql(`create table \`contracts\` (\`id\` text not null primary key, \`tenant_id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`account_id\` text not null, \`external_ref\` text null, \`kind\` text check (\`kind\` in ('retainer', 'project', 'matter', 'engagement_letter')) not null, \`title\` text not null, \`value\` numeric(10,0) not null, \`annual_value\` numeric(10,0) not null, \`currency\` text not null default 'USD', \`start_date\` date not null, \`end_date\` date null, \`notice_period_days\` integer not null default 0, \`auto_renew\` integer not null default false, \`renewal_status\` text check (\`renewal_status\` in ('not_started', 'in_progress', 'renewed', 'expanded', 'shrunk', 'lost')) not null default 'not_started');`);
+    this.addSql(`create table \`contracts\` (\`id\` text not null primary key, \`tenant_id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`account_id\` text not null, \`external_ref\` text null, \`kind\` text check (\`kind\` in ('retainer', 'project', 'matter', 'engagement_letter')) not null, \`title\` text not null, \`value\` numeric(14,2) not null, \`annual_value\` numeric(14,2) not null, \`currency\` text not null default 'USD', \`start_date\` date not null, \`end_date\` date null, \`notice_period_days\` integer not null default 0, \`auto_renew\` integer not null default false, \`renewal_status\` text check (\`renewal_status\` in ('not_started', 'in_progress', 'renewed', 'expanded', 'shrunk', 'lost')) not null default 'not_started');`);
     this.addSql(`create index \`contracts_tenant_id_index\` on \`contracts\` (\`tenant_id\`);`);
     this.addSql(`create index \`contracts_account_id_index\` on \`contracts\` (\`account_id\`);`);
     this.addSql(`create unique index \`contracts_tenant_id_external_ref_unique\` on \`contracts\` (\`tenant_id\`, \`external_ref\`);`);
 
-    this.addSql(`create table \`engagements\` (\`id\` text not null primary key, \`tenant_id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`account_id\` text not null, \`contract_id\` text null, \`name\` text not null, \`service_line\` text not null, \`budget\` numeric(10,0) not null, \`actual_cost\` numeric(10,0) not null default 0, \`start_date\` date not null, \`planned_end_date\` date not null, \`actual_end_date\` date null, \`status\` text check (\`status\` in ('planned', 'active', 'on_hold', 'completed', 'cancelled')) not null default 'active');`);
+    this.addSql(`create table \`engagements\` (\`id\` text not null primary key, \`tenant_id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`account_id\` text not null, \`contract_id\` text null, \`name\` text not null, \`service_line\` text not null, \`budget\` numeric(14,2) not null, \`actual_cost\` numeric(14,2) not null default 0, \`start_date\` date not null, \`planned_end_date\` date not null, \`actual_end_date\` date null, \`status\` text check (\`status\` in ('planned', 'active', 'on_hold', 'completed', 'cancelled')) not null default 'active');`);
     this.addSql(`create index \`engagements_tenant_id_index\` on \`engagements\` (\`tenant_id\`);`);
     this.addSql(`create index \`engagements_account_id_index\` on \`engagements\` (\`account_id\`);`);
     this.addSql(`create index \`engagements_contract_id_index\` on \`engagements\` (\`contract_id\`);`);
 
     this.addSql(`create table \`ingested_events\` (\`tenant_id\` text not null, \`event_id\` text not null, \`type\` text not null, \`payload_hash\` text not null, \`account_id\` text null, \`entity_id\` text null, \`received_at\` datetime not null, primary key (\`tenant_id\`, \`event_id\`));`);
 
-    this.addSql(`create table \`invoices\` (\`id\` text not null primary key, \`tenant_id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`account_id\` text not null, \`contract_id\` text null, \`number\` text null, \`amount\` numeric(10,0) not null, \`currency\` text not null default 'USD', \`issued_on\` date not null, \`due_on\` date not null, \`paid_on\` date null);`);
+    this.addSql(`create table \`invoices\` (\`id\` text not null primary key, \`tenant_id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`account_id\` text not null, \`contract_id\` text null, \`number\` text null, \`amount\` numeric(14,2) not null, \`currency\` text not null default 'USD', \`issued_on\` date not null, \`due_on\` date not null, \`paid_on\` date null);`);
     this.addSql(`create index \`invoices_tenant_id_index\` on \`invoices\` (\`tenant_id\`);`);
     this.addSql(`create index \`invoices_account_id_index\` on \`invoices\` (\`account_id\`);`);
     this.addSql(`create index \`invoices_tenant_id_account_id_issued_on_index\` on \`invoices\` (\`tenant_id\`, \`account_id\`, \`issued_on\`);`);
@@ -36,7 +36,7 @@ export class Migration20261122130301 extends Migration {
     this.addSql(`create index \`observations_account_id_index\` on \`observations\` (\`account_id\`);`);
     this.addSql(`create index \`observations_tenant_id_account_id_observed_at_index\` on \`observations\` (\`tenant_id\`, \`account_id\`, \`observed_at\`);`);
 
-    this.addSql(`create table \`opportunities\` (\`id\` text not null primary key, \`tenant_id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`account_id\` text not null, \`kind\` text check (\`kind\` in ('cross_sell', 'upsell', 'cross_organisation')) not null, \`title\` text not null, \`service_line\` text null, \`expected_value\` numeric(10,0) not null, \`stage\` text check (\`stage\` in ('identified', 'qualified', 'proposed', 'negotiating', 'won', 'lost')) not null default 'identified', \`expected_close_date\` date null);`);
+    this.addSql(`create table \`opportunities\` (\`id\` text not null primary key, \`tenant_id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`account_id\` text not null, \`kind\` text check (\`kind\` in ('cross_sell', 'upsell', 'cross_organisation')) not null, \`title\` text not null, \`service_line\` text null, \`expected_value\` numeric(14,2) not null, \`stage\` text check (\`stage\` in ('identified', 'qualified', 'proposed', 'negotiating', 'won', 'lost')) not null default 'identified', \`expected_close_date\` date null);`);
     this.addSql(`create index \`opportunities_tenant_id_index\` on \`opportunities\` (\`tenant_id\`);`);
     this.addSql(`create index \`opportunities_account_id_index\` on \`opportunities\` (\`account_id\`);`);
 
@@ -75,7 +75,7 @@ export class Migration20261122130301 extends Migration {
     this.addSql(`create index \`touchpoints_account_id_index\` on \`touchpoints\` (\`account_id\`);`);
     this.addSql(`create index \`touchpoints_tenant_id_account_id_occurred_at_index\` on \`touchpoints\` (\`tenant_id\`, \`account_id\`, \`occurred_at\`);`);
 
-    this.addSql(`create table \`wallet_estimates\` (\`id\` text not null primary key, \`tenant_id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`account_id\` text not null, \`annual_spend\` numeric(10,0) not null, \`currency\` text not null default 'USD', \`as_of\` date not null, \`service_areas\` json null, \`source\` text null);`);
+    this.addSql(`create table \`wallet_estimates\` (\`id\` text not null primary key, \`tenant_id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`account_id\` text not null, \`annual_spend\` numeric(14,2) not null, \`currency\` text not null default 'USD', \`as_of\` date not null, \`service_areas\` json null, \`source\` text null);`);
     this.addSql(`create index \`wallet_estimates_tenant_id_index\` on \`wallet_estimates\` (\`tenant_id\`);`);
     this.addSql(`create index \`wallet_estimates_account_id_index\` on \`wallet_estimates\` (\`account_id\`);`);
   }
