@@ -38,8 +38,9 @@ fi
 if ! command -v go >/dev/null 2>&1; then
   cat >&2 <<MSG
 [temporal-cli] ERROR: no Temporal CLI found and 'go' is not on PATH to build one.
-  Either install Go >= 1.23 (https://go.dev/doc/install, or 'apt-get install golang' on a
-  recent Debian) and re-run this script, or point TEMPORAL_CLI at an existing binary:
+  Either install Go >= 1.21 (https://go.dev/doc/install; Debian 12's golang-go 1.19 is too
+  old; Go >= 1.21 fetches the 1.25 toolchain the CLI needs through the module proxy) and
+  re-run this script, or point TEMPORAL_CLI at an existing binary:
     export TEMPORAL_CLI=/path/to/temporal
 MSG
   exit 1
@@ -53,9 +54,11 @@ trap 'rm -rf "$TMP_BIN"' EXIT
 
 log "building temporal CLI v$VERSION with $(go version) (first time takes several minutes)..."
 start=$SECONDS
-# CGO off: the CLI (and its modernc SQLite) is pure Go; a static binary has no libc coupling.
-GOBIN="$TMP_BIN" CGO_ENABLED=0 GOFLAGS="${GOFLAGS:-} -trimpath" \
-  go install "github.com/temporalio/cli/cmd/temporal@v$VERSION" >&2
+# Same flags as the official release build (.goreleaser.yml): static (the CLI and its
+# modernc SQLite are pure Go), stripped, with the real version string instead of 0.0.0-DEV.
+GOBIN="$TMP_BIN" CGO_ENABLED=0 go install -trimpath \
+  -ldflags "-s -w -X github.com/temporalio/cli/temporalcli.Version=$VERSION" \
+  "github.com/temporalio/cli/cmd/temporal@v$VERSION" >&2
 "$TMP_BIN/temporal" --version >&2   # smoke test before publishing it
 mv -f "$TMP_BIN/temporal" "$DEST"
 log "built in $((SECONDS - start)) s: $DEST"

@@ -14,11 +14,13 @@ CACHE_ROOT="${XDG_CACHE_HOME:-$HOME/.cache}/retention-platform"
 HOME_DIR="$CACHE_ROOT/temporal-test-server-$VERSION"
 LIB_DIR="$HOME_DIR/lib"
 WRAPPER="$HOME_DIR/temporal-test-server"
-MARKER="$HOME_DIR/.complete"   # written last: its presence means lib + wrapper are whole
+MARKER="$HOME_DIR/.complete"   # written last: lib + wrapper are whole
+# Bump when the recipe below changes so existing caches are rebuilt, not silently reused.
+RECIPE="temporal-test-server=$VERSION slf4j-nop=1.7.36 wrapper=1"
 
 log() { printf '[temporal-test-server] %s\n' "$*" >&2; }
 
-if [[ -f "$MARKER" && -x "$WRAPPER" && -d "$LIB_DIR" ]]; then
+if [[ -f "$MARKER" && "$(cat "$MARKER")" == "$RECIPE" && -x "$WRAPPER" && -d "$LIB_DIR" ]]; then
   log "cached: $WRAPPER"
   printf '%s\n' "$WRAPPER"
   exit 0
@@ -45,14 +47,21 @@ cat >"$WORK/pom.xml" <<POM
     <dependency>
       <groupId>io.temporal</groupId><artifactId>temporal-test-server</artifactId><version>$VERSION</version>
     </dependency>
+    <!-- Binds slf4j-api (1.7.x, from the SDK) to a no-op logger: silences the
+         "Failed to load class StaticLoggerBinder" warning on every start. -->
+    <dependency>
+      <groupId>org.slf4j</groupId><artifactId>slf4j-nop</artifactId><version>1.7.36</version>
+    </dependency>
   </dependencies>
 </project>
 POM
 
 log "resolving io.temporal:temporal-test-server:$VERSION from Maven Central..."
 start=$SECONDS
-mvn -q -B -Dstyle.color=never -f "$WORK/pom.xml" dependency:copy-dependencies \
-  -DincludeScope=runtime -DoutputDirectory="$WORK/lib" >&2
+# Output to stderr (stdout is reserved for the path); strip the colour codes Maven 3.8 emits
+# even with -B. pipefail keeps mvn's exit status.
+mvn -q -B -f "$WORK/pom.xml" dependency:copy-dependencies \
+  -DincludeScope=runtime -DoutputDirectory="$WORK/lib" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
 [[ -f "$WORK/lib/temporal-test-server-$VERSION.jar" ]] || { log "ERROR: jar missing after mvn"; exit 1; }
 
 rm -f "$MARKER"
@@ -66,6 +75,6 @@ exec java -cp "$LIB_DIR/*" io.temporal.testserver.TestServer "\$@"
 SH
 chmod +x "$WORK/wrapper"
 mv -f "$WORK/wrapper" "$WRAPPER"
-: >"$MARKER"
+printf '%s' "$RECIPE" >"$MARKER"
 log "ready in $((SECONDS - start)) s: $WRAPPER"
 printf '%s\n' "$WRAPPER"
