@@ -10,6 +10,5 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     reporters: ['default'],
-    cacheDir: 'node_modules/.vitest-cache',
   },
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wrap, type MikroORM } from '@mikro-orm/core';
+import { helper, wrap, type MikroORM } from '@mikro-orm/core';
 import { Account } from '../../src/accounts/account.entity.js';
 import { Contract } from '../../src/commercial/contract.entity.js';
 import { Engagement } from '../../src/commercial/engagement.entity.js';
@@ -72,7 +72,7 @@ describe.each(testDialects())('persistence ($name)', (dialect) => {
     const write = orm.em.fork();
     const created = rows.map(([entity, data]) => write.create(entity as never, data as never));
     await write.flush();
-    const ids = created.map((e) => wrap(e as never).getPrimaryKey());
+    const ids = created.map((e) => helper(e as object).getPrimaryKey());
 
     const read = orm.em.fork();
     for (const [index, [entity, data]] of rows.entries()) {
