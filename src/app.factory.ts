@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests, so both run the same wiring). */
 export async function createHttpApp(config: AppConfig, orm: MikroORM, log: Logger): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, orm), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, orm, log), {
     logger: new NestPinoLogger(log),
     bodyParser: false,
   });

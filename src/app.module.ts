@@ -1,10 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { MikroORM } from '@mikro-orm/core';
+import type { Logger } from 'pino';
 import { DocsController } from './api/openapi/docs.controller.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.schema.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
+import { FactsModule } from './facts/facts.module.js';
+import { LoggerModule } from './logging/logger.module.js';
+import { RuleAuthoringModule } from './rule-authoring/rule-authoring.module.js';
+import { ScoringModule } from './scoring/scoring.module.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
@@ -13,16 +18,20 @@ import { TenantsModule } from './tenants/tenants.module.js';
 /** Composes the domain modules around an already-opened ORM and validated config. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, orm: MikroORM): DynamicModule {
+  static forRoot(config: AppConfig, orm: MikroORM, log: Logger): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggerModule.forRoot(log),
         PersistenceModule.forRoot(orm),
         TemporalModule,
         TenantsModule,
         ResourcesModule,
         IngestionModule,
+        FactsModule,
+        ScoringModule,
+        RuleAuthoringModule,
         HealthModule,
       ],
       controllers: [DocsController],

@@ -15,6 +15,13 @@ import { Stakeholder } from '../relationships/stakeholder.entity.js';
 import { TeamAssignment } from '../relationships/team-assignment.entity.js';
 import { Task } from '../tasks/task.entity.js';
 import { Tenant } from '../tenants/tenant.entity.js';
+import { ActiveRuleSet } from '../rules/registry/active-rule-set.entity.js';
+import { RuleAuditEntry } from '../rules/registry/rule-audit-entry.entity.js';
+import { RuleSetVersion } from '../rules/registry/rule-set-version.entity.js';
+import { AccountHealth } from '../scoring/account-health.entity.js';
+import { HealthSnapshot } from '../scoring/health-snapshot.entity.js';
+import { EscalationRecord } from '../escalations/escalation-record.entity.js';
+import { PlayCommand } from '../escalations/play-command.entity.js';
 
 /** Every entity the ORM knows; the migrations are generated from exactly this list. */
 export const ENTITIES = [
@@ -35,4 +42,11 @@ export const ENTITIES = [
   AccountPlan,
   Task,
   IngestedEvent,
+  RuleSetVersion,
+  ActiveRuleSet,
+  RuleAuditEntry,
+  HealthSnapshot,
+  AccountHealth,
+  EscalationRecord,
+  PlayCommand,
 ];

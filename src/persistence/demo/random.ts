@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Seeded randomness and calendar arithmetic for the demo generator. Nothing here reads the clock or
@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 export const DAY_MS = 86_400_000;
 
 function seedWords(key: string): [number, number, number, number] {
-  const digest = createHash('sha256').update(key).digest();
+  const digest = hash('sha256', key, 'buffer');
   return [digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8), digest.readUInt32LE(12)];
 }
 
@@ -137,7 +137,7 @@ export function quotaLabels<K extends string | number>(rng: Rng, n: number, weig
 
 /** Name-based UUID (v5 layout over SHA-256) of the parts: stable across runs and machines. */
 export function nameUuid(...parts: (string | number)[]): string {
-  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  const hex = hash('sha256', parts.join('\u0000'), 'hex');
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -154,9 +154,16 @@ export function dayOf(date: Date): number {
   return Math.floor(ms / DAY_MS);
 }
 
+const isoDayCache = new Map<number, string>();
+
 /** 'YYYY-MM-DD' of a day number (the shape MikroORM `date` properties carry). */
 export function isoDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let iso = isoDayCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoDayCache.size < 100_000) isoDayCache.set(day, iso);
+  }
+  return iso;
 }
 
 /** The moment `minutes` after midnight UTC of the day. */

@@ -110,8 +110,14 @@ export function slug(text: string): string {
     .slice(0, 40);
 }
 
-export function emailLocal(first: string, last: string): string {
-  return `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '');
+/** 'Mary A. O'Brien' -> 'mary.a.obrien'. */
+export function emailLocal(fullName: string): string {
+  return fullName
+    .toLowerCase()
+    .replace(/[^a-z ]/g, '')
+    .trim()
+    .split(/\s+/)
+    .join('.');
 }
 
 /** Fictional competitors per industry, named in competitor_mentioned observations. */

@@ -1,0 +1,13 @@
+export * from './fact-definition.js';
+export * from './fact-provider.js';
+export * from './fact-catalog.js';
+export * from './batch-fact-computer.js';
+export * from './core-fact-providers.js';
+export { FactClock, DAY_MS, daysBetween, toInstant, utcDay } from './time.js';
+export { PROFILE_FACTS_PROVIDER_ID, profileFactsProvider } from './providers/profile-facts.provider.js';
+export { COMMERCIAL_FACTS_PROVIDER_ID, commercialFactsProvider } from './providers/commercial-facts.provider.js';
+export { ENGAGEMENT_FACTS_PROVIDER_ID, engagementFactsProvider } from './providers/engagement-facts.provider.js';
+export { RELATIONSHIP_FACTS_PROVIDER_ID, relationshipFactsProvider } from './providers/relationship-facts.provider.js';
+export { SATISFACTION_FACTS_PROVIDER_ID, satisfactionFactsProvider } from './providers/satisfaction-facts.provider.js';
+export { SIGNAL_FACTS_PROVIDER_ID, signalFactsProvider } from './providers/signal-facts.provider.js';
+export { SCORING_FACTS_PROVIDER_ID, scoringFactsProvider } from './providers/scoring-facts.provider.js';

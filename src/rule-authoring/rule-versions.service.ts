@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import { canonicalHash } from '../rules/defaults/canonical-hash.js';
+import { jsonDiff } from '../rules/registry/json-diff.js';
+import { RuleAuditEntry } from '../rules/registry/rule-audit-entry.entity.js';
+import { RuleSetRegistry } from '../rules/registry/rule-set-registry.service.js';
+import { RuleSetVersion } from '../rules/registry/rule-set-version.entity.js';
+import { RULE_SET_KINDS, type RuleSetKind } from '../rules/schema/rule-set.schema.js';
+import { RuleValidationService } from './rule-validation.service.js';
+
+/** Drafts and the version list. A draft is stored only when it validates; versions are immutable. */
+@Injectable()
+export class RuleVersionsService {
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    private readonly registry: RuleSetRegistry,
+    private readonly validation: RuleValidationService,
+  ) {}
+
+  async overview(tenantId: string) {
+    const active = await this.registry.active(tenantId);
+    const latest = await this.orm.em.fork().find(RuleSetVersion, { tenantId }, { fields: ['kind', 'version', 'status'], orderBy: { version: 'desc' } });
+    return RULE_SET_KINDS.map((kind) => ({
+      kind,
+      name: (active[kind].document as { name: string }).name,
+      activeVersion: active[kind].version,
+      hash: active[kind].hash,
+      revision: active[kind].revision,
+      latestVersion: latest.find((v) => v.kind === kind)?.version ?? 0,
+      drafts: latest.filter((v) => v.kind === kind && v.status === 'draft').map((v) => v.version),
+    }));
+  }
+
+  async list(tenantId: string, kind: RuleSetKind) {
+    const active = await this.registry.active(tenantId);
+    const rows = await this.orm.em.fork().find(RuleSetVersion, { tenantId, kind }, { orderBy: { version: 'desc' }, fields: ['version', 'status', 'hash', 'basedOnVersion', 'createdBy', 'createdAt', 'publishedAt', 'publishedBy', 'publishReason'] });
+    const defaults = this.registry.defaultsOf();
+    return {
+      kind,
+      activeVersion: active[kind].version,
+      versions: [...rows.map(({ id: _, ...rest }) => rest), { version: 0, status: 'published', hash: defaults.hashes[kind], basedOnVersion: null, createdBy: 'rules/ files', createdAt: null, publishedAt: null, publishedBy: null, publishReason: 'default rule set shipped in rules/' }],
+    };
+  }
+
+  async submitDraft(tenantId: string, kind: RuleSetKind, document: unknown, basedOnVersion: number | undefined, actor: string) {
+    const valid = await this.validation.validOrThrow(tenantId, kind, document);
+    return this.orm.em.fork().transactional(async (em) => {
+      const active = await this.registry.active(tenantId, em);
+      const base = basedOnVersion ?? active[kind].version;
+      const baseDoc = (await this.registry.document(tenantId, kind, base, em)).document;
+      const [last] = await em.find(RuleSetVersion, { tenantId, kind }, { orderBy: { version: 'desc' }, limit: 1, fields: ['version'] });
+      const version = (last?.version ?? 0) + 1;
+      const row = em.create(RuleSetVersion, { tenantId, kind, version, status: 'draft', document: valid as Record<string, unknown>, hash: canonicalHash(valid), basedOnVersion: base, createdBy: actor });
+      em.create(RuleAuditEntry, { tenantId, kind, action: 'draft_submitted', version, fromVersion: base, actor, reason: null, changes: jsonDiff(baseDoc, valid) });
+      return { kind, version: row.version, status: row.status, hash: row.hash, basedOnVersion: base, changes: jsonDiff(baseDoc, valid) };
+    });
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { EscalationsModule } from '../escalations/escalations.module.js';
+import { RulesModule } from '../rules/rules.module.js';
+import { RescoreOnActivity } from './rescore-on-activity.js';
+import { ScoringController } from './scoring.controller.js';
+import { ScoringService } from './scoring.service.js';
+
+@Module({
+  imports: [RulesModule, EscalationsModule],
+  controllers: [ScoringController],
+  providers: [ScoringService, RescoreOnActivity],
+  exports: [ScoringService, RescoreOnActivity],
+})
+export class ScoringModule {}

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import type { Logger } from 'pino';
+import { Account } from '../accounts/account.entity.js';
+import { EscalationService, type EscalationInput } from '../escalations/escalation.service.js';
+import { accountIdsOfTenant, computeFactsForAccounts } from '../facts/batch-fact-computer.js';
+import { FactCatalog } from '../facts/fact-catalog.js';
+import { APP_LOGGER } from '../logging/logger.module.js';
+import type { CompiledRuleBundle } from '../rules/engine/compiled-rule-bundle.js';
+import { RuleSetRegistry } from '../rules/registry/rule-set-registry.service.js';
+import { AccountHealth } from './account-health.entity.js';
+import { evaluateAccount } from './account-evaluator.js';
+import { explainDelta } from './delta-explainer.js';
+import type { AccountEvaluation } from './evaluation.js';
+import { HealthSnapshot } from './health-snapshot.entity.js';
+import { appendScore, historyFrom } from './score-history.js';
+
+export const SCORING_CHUNK = 500;
+
+export interface RescoreStats {
+  tenantId: string;
+  accounts: number;
+  snapshots: number;
+  escalations: number;
+  ms: number;
+}
+
+type Trigger = HealthSnapshot['trigger'];
+
+/**
+ * Rescoring: facts (batch) → rules → immutable snapshot when anything changed → escalations,
+ * one transaction per chunk of accounts. Runs per tenant one at a time in this process, so an
+ * event-driven and a scheduled run never race on the same account.
+ */
+@Injectable()
+export class ScoringService {
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    private readonly catalog: FactCatalog,
+    private readonly registry: RuleSetRegistry,
+    private readonly escalations: EscalationService,
+    @Inject(APP_LOGGER) private readonly log: Logger,
+  ) {}
+
+  /** Rescores the given accounts (or the whole active portfolio) as of `asOf`. */
+  rescore(tenantId: string, accountIds: string[] | 'all', trigger: Trigger, asOf = new Date()): Promise<RescoreStats> {
+    const previous = this.queues.get(tenantId) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => this.run(tenantId, accountIds, trigger, asOf));
+    this.queues.set(tenantId, run);
+    void run.finally(() => {
+      if (this.queues.get(tenantId) === run) this.queues.delete(tenantId);
+    }).catch(() => undefined);
+    return run;
+  }
+
+  private async run(tenantId: string, accountIds: string[] | 'all', trigger: Trigger, asOf: Date): Promise<RescoreStats> {
+    const started = performance.now();
+    const em = this.orm.em.fork();
+    const ids = accountIds === 'all' ? await accountIdsOfTenant(em, tenantId) : accountIds;
+    const compiled = await this.registry.activeBundle(tenantId);
+    let snapshots = 0;
+    let escalations = 0;
+    for (let start = 0; start < ids.length; start += SCORING_CHUNK) {
+      const chunk = ids.slice(start, start + SCORING_CHUNK);
+      const result = await this.orm.em.fork().transactional((tx) => this.scoreChunk(tx, tenantId, chunk, compiled, trigger, asOf));
+      snapshots += result.snapshots;
+      escalations += result.escalations;
+    }
+    const stats = { tenantId, accounts: ids.length, snapshots, escalations, ms: Math.round(performance.now() - started) };
+    this.log.debug({ ...stats, trigger }, 'rescored');
+    return stats;
+  }
+
+  private async scoreChunk(em: EntityManager, tenantId: string, requested: string[], compiled: CompiledRuleBundle, trigger: Trigger, asOf: Date) {
+    // Only existing, active accounts of this tenant are scored (churned clients are left as they were).
+    const accounts = await em.find(Account, { tenantId, id: { $in: requested }, status: { $ne: 'churned' } }, { fields: ['id', 'name'] });
+    const chunk = accounts.map((a) => a.id);
+    if (!chunk.length) return { snapshots: 0, escalations: 0 };
+    const [facts, healthRows] = await Promise.all([
+      computeFactsForAccounts(this.catalog, em, tenantId, chunk, asOf),
+      em.find(AccountHealth, { tenantId, accountId: { $in: chunk } }),
+    ]);
+    const healthOf = new Map(healthRows.map((h) => [h.accountId, h]));
+    const previousSnapshots = new Map(
+      (healthRows.length ? await em.find(HealthSnapshot, { tenantId, id: { $in: healthRows.map((h) => h.snapshotId) } }) : []).map((s) => [s.accountId, s]),
+    );
+    const escalationInputs: EscalationInput[] = [];
+    const snapshotRows: Record<string, unknown>[] = [];
+    const newHealthRows: Record<string, unknown>[] = [];
+    for (const account of accounts) {
+      const health = healthOf.get(account.id);
+      const previous = previousSnapshots.get(account.id);
+      const evaluation = await evaluateAccount(compiled, facts.get(account.id)!, historyFrom(health, asOf), asOf);
+      if (health && previous && !changed(previous, evaluation, compiled)) {
+        health.checkedAt = asOf;
+        continue;
+      }
+      const delta = previous ? explainDelta(previous, evaluation, (f) => this.catalog.get(f)) : null;
+      const snapshotId = randomUUID();
+      snapshotRows.push({
+        id: snapshotId, tenantId, accountId: account.id, createdAt: asOf, updatedAt: asOf, computedAt: asOf, trigger, ...snapshotFields(evaluation),
+        ruleVersions: compiled.versions, previousSnapshotId: previous?.id ?? null, scoreDelta: delta?.delta ?? null, delta,
+      });
+      const current = {
+        snapshotId, score: evaluation.score, band: evaluation.band, tier: evaluation.tier, tierBelowSince: evaluation.tierBelowSince,
+        stage: evaluation.stage, signalCount: evaluation.signals.length, criticalSignalCount: evaluation.signals.filter((s) => s.severity === 'critical').length,
+        protocols: evaluation.protocols, computedAt: asOf, checkedAt: asOf, recentScores: appendScore(health?.recentScores ?? [], asOf, evaluation.score),
+      };
+      if (health) Object.assign(health, current);
+      else newHealthRows.push({ tenantId, accountId: account.id, ...current });
+      const before = new Set(health?.protocols ?? []);
+      escalationInputs.push({ accountId: account.id, accountName: account.name, snapshotId, newlyTrue: evaluation.protocols.filter((p) => !before.has(p)), facts: evaluation.facts });
+    }
+    // Snapshots are immutable: inserted in bulk, never tracked for changes.
+    if (snapshotRows.length) await em.insertMany(HealthSnapshot, snapshotRows as never[]);
+    if (newHealthRows.length) await em.insertMany(AccountHealth, newHealthRows as never[]);
+    const written = snapshotRows.length;
+    await em.flush();
+    const fired = await this.escalations.apply(em, tenantId, compiled.bundle.escalation, escalationInputs, asOf);
+    await em.flush();
+    return { snapshots: written, escalations: fired };
+  }
+}
+
+function snapshotFields(e: AccountEvaluation) {
+  return {
+    score: e.score, band: e.band, components: e.components, tier: e.tier, tierName: e.tierName, rawTier: e.rawTier, tierBelowSince: e.tierBelowSince,
+    tierReasons: e.tierReasons, stage: e.stage, stageName: e.stageName, tenureBand: e.tenureBand, signals: e.signals, protocols: e.protocols,
+    cadence: e.cadence, facts: e.facts,
+  };
+}
+
+/** A new snapshot is written when any conclusion changed (not for fact noise that changed nothing). */
+function changed(previous: HealthSnapshot, e: AccountEvaluation, compiled: CompiledRuleBundle): boolean {
+  const signature = (x: { score: number; tier: number; rawTier: number; stage: number; tenureBand: string; band: string; signals: { id: string }[]; protocols: string[]; components: { id: string; points: number; rules: { id: string }[] }[]; cadence: { overdue: boolean }[] }) =>
+    JSON.stringify([x.score, x.tier, x.rawTier, x.stage, x.tenureBand, x.band, x.signals.map((s) => s.id), x.protocols, x.components.map((c) => [c.id, c.points, c.rules.map((r) => r.id)]), x.cadence.map((c) => c.overdue)]);
+  return signature(previous) !== signature(e) || JSON.stringify(previous.ruleVersions) !== JSON.stringify(compiled.versions);
+}
