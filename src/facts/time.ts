@@ -15,13 +15,16 @@ export function toInstant(value: unknown): Date | null {
   if (typeof value === 'number' || typeof value === 'bigint') return new Date(Number(value));
   if (typeof value === 'string') {
     const text = value.trim();
-    if (/^-?\d+$/.test(text)) return new Date(Number(text));
-    if (DATE_ONLY.test(text)) return new Date(`${text}T00:00:00.000Z`);
-    const iso = text
-      .replace(' ', 'T')
-      .replace(/([+-]\d{2})$/, '$1:00')
-      .replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-    const date = new Date(/[zZ]|[+-]\d{2}:\d{2}$/.test(iso) ? iso : `${iso}Z`);
+    let date: Date;
+    if (/^-?\d+$/.test(text)) date = new Date(Number(text));
+    else if (DATE_ONLY.test(text)) date = new Date(`${text}T00:00:00.000Z`);
+    else {
+      const iso = text
+        .replace(' ', 'T')
+        .replace(/([+-]\d{2})$/, '$1:00')
+        .replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+      date = new Date(/[zZ]|[+-]\d{2}:\d{2}$/.test(iso) ? iso : `${iso}Z`);
+    }
     if (!Number.isNaN(date.getTime())) return date;
   }
   throw new TypeError(`Cannot read a date/time from ${JSON.stringify(value)}`);
@@ -29,6 +32,16 @@ export function toInstant(value: unknown): Date | null {
 
 /** Days since the epoch of the value's UTC calendar day. */
 export function utcDay(value: Date | number | string): number {
+  // Fast path for date columns ('YYYY-MM-DD'): no Date parsing per row.
+  if (typeof value === 'string' && value.length === 10 && value[4] === '-' && value[7] === '-') {
+    const month = Number(value.slice(5, 7));
+    const date = Number(value.slice(8, 10));
+    if (month >= 1 && month <= 12 && date >= 1 && date <= 31) {
+      const days = Date.UTC(Number(value.slice(0, 4)), month - 1, date) / DAY_MS;
+      if (Number.isInteger(days)) return days;
+    }
+  }
+  if (typeof value === 'number') return Math.floor(value / DAY_MS);
   return Math.floor(toInstant(value)!.getTime() / DAY_MS);
 }
 
@@ -112,13 +125,11 @@ export class FactClock {
 
   /** Whole days from the value to asOf (null for null). */
   daysSince(value: unknown): number | null {
-    const t = toInstant(value);
-    return t === null ? null : this.today - utcDay(t);
+    return value === null || value === undefined ? null : this.today - utcDay(value as Date | number | string);
   }
 
   /** Whole days from asOf to the value (null for null). */
   daysUntil(value: unknown): number | null {
-    const t = toInstant(value);
-    return t === null ? null : utcDay(t) - this.today;
+    return value === null || value === undefined ? null : utcDay(value as Date | number | string) - this.today;
   }
 }

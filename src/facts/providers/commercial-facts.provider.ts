@@ -212,7 +212,7 @@ export const commercialFactsProvider: FactProvider = {
       values.openOpportunityValue = money(count(opportunity?.open_value));
       values.openOpportunityCount = count(opportunity?.open_count);
       const wallet = num(walletBy.get(accountId)?.annual_spend);
-      values.walletAnnualSpend = wallet;
+      values.walletAnnualSpend = wallet === null ? null : money(wallet);
       values.shareOfWalletPct = wallet === null || wallet === 0 ? null : round((values.trailing12mRevenue / wallet) * 100, 1);
 
       result.set(accountId, values);

@@ -21,17 +21,17 @@ interface WindowRow {
   no_response90: unknown;
   response90: unknown;
   response_prev90: unknown;
-}
-interface LastRow {
-  account_id: string;
   last_held: unknown;
   last_strategic: unknown;
   last_executive: unknown;
 }
+type LastRow = Pick<WindowRow, 'account_id' | 'last_held' | 'last_strategic' | 'last_executive'>;
 
 /**
- * Touchpoint facts (engagement frequency, DOMAIN.md section 4). Two aggregate queries per batch:
- * windowed counts over the last 180 days, and the latest held touchpoints over the whole history.
+ * Touchpoint facts (engagement frequency, DOMAIN.md section 4). At most two aggregate queries per
+ * batch: windowed counts over the last 180 days (which also yield the latest held touchpoints when
+ * they are that recent), and the latest held touchpoints over the whole history, only for the accounts
+ * of the batch that lack one of them in the window.
  * "Touchpoints" count held ones only; cancellations and no-responses are counted separately.
  */
 export const engagementFactsProvider: FactProvider = {
@@ -81,30 +81,42 @@ export const engagementFactsProvider: FactProvider = {
               sum(case when occurred_at > :since90 and channel <> 'email' and outcome in ('cancelled', 'rescheduled') then 1 else 0 end) as cancelled90,
               sum(case when occurred_at > :since90 and outcome = 'no_response' then 1 else 0 end) as no_response90,
               avg(case when occurred_at > :since90 then response_time_hours end) as response90,
-              avg(case when occurred_at <= :since90 then response_time_hours end) as response_prev90
+              avg(case when occurred_at <= :since90 then response_time_hours end) as response_prev90,
+              max(case when outcome = 'held' then occurred_at end) as last_held,
+              max(case when outcome = 'held' and kind in ('strategic', 'executive') then occurred_at end) as last_strategic,
+              max(case when outcome = 'held' and kind = 'executive' then occurred_at end) as last_executive
          from touchpoints
         where tenant_id = :tenantId and account_id in (:ids) and occurred_at > :since180 and occurred_at <= :asOf
         group by account_id`,
       params,
     );
-    const lasts = await selectRows<LastRow>(
-      em,
-      `select account_id,
-              max(occurred_at) as last_held,
-              max(case when kind in ('strategic', 'executive') then occurred_at end) as last_strategic,
-              max(case when kind = 'executive' then occurred_at end) as last_executive
-         from touchpoints
-        where tenant_id = :tenantId and account_id in (:ids) and outcome = 'held' and occurred_at <= :asOf
-        group by account_id`,
-      params,
-    );
     const windowBy = indexBy(windows);
+    // Latest held touchpoints: the window already has them for most accounts; only accounts missing
+    // one of the three in the last 180 days need the (longer) scan of their whole history.
+    const needHistory = accountIds.filter((id) => {
+      const w = windowBy.get(id);
+      return !w || w.last_held == null || w.last_strategic == null || w.last_executive == null;
+    });
+    const lasts =
+      needHistory.length === 0
+        ? []
+        : await selectRows<LastRow>(
+            em,
+            `select account_id,
+                    max(occurred_at) as last_held,
+                    max(case when kind in ('strategic', 'executive') then occurred_at end) as last_strategic,
+                    max(case when kind = 'executive' then occurred_at end) as last_executive
+               from touchpoints
+              where tenant_id = :tenantId and account_id in (:ids) and outcome = 'held' and occurred_at <= :asOf
+              group by account_id`,
+            { ...params, ids: needHistory },
+          );
     const lastBy = indexBy(lasts);
 
     const result = new Map<string, Partial<FactValues>>();
     for (const accountId of accountIds) {
       const w = windowBy.get(accountId);
-      const last = lastBy.get(accountId);
+      const last = lastBy.get(accountId) ?? w;
       const held90 = count(w?.held90);
       const heldPrev90 = count(w?.held_prev90);
       const response90 = roundOrNull(num(w?.response90), 1);

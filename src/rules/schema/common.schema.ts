@@ -10,6 +10,8 @@ export const describedRule = {
   conditions: topLevelConditionSchema,
 };
 export const header = {
+  /** Editors' JSON Schema reference (e.g. "./schema/health.schema.json"); ignored by the service. */
+  $schema: z.string().max(500).optional(),
   name: z.string().min(1).max(200),
   description: z.string().max(5000).default(''),
 };
