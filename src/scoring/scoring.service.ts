@@ -109,9 +109,10 @@ export class ScoringService {
         stage: evaluation.stage, signalCount: evaluation.signals.length, criticalSignalCount: evaluation.signals.filter((s) => s.severity === 'critical').length,
         protocols: evaluation.protocols, computedAt: asOf, checkedAt: asOf, recentScores: appendScore(health?.recentScores ?? [], asOf, evaluation.score),
       };
+      // Protocols already true before this snapshot: only newly true ones escalate.
+      const before = new Set(health?.protocols ?? []);
       if (health) Object.assign(health, current);
       else newHealthRows.push({ tenantId, accountId: account.id, ...current });
-      const before = new Set(health?.protocols ?? []);
       escalationInputs.push({ accountId: account.id, accountName: account.name, snapshotId, newlyTrue: evaluation.protocols.filter((p) => !before.has(p)), facts: evaluation.facts });
     }
     // Snapshots are immutable: inserted in bulk, never tracked for changes.

@@ -32,8 +32,9 @@ import type { PlanRisk } from '../../planning/account-plan.entity.js';
 /**
  * Plain rows of the demo portfolio, one interface per entity with exactly the entity's property
  * names. `date` properties are 'YYYY-MM-DD' strings, `datetime` properties are Date objects
- * (what MikroORM hands back for them). The seeder passes these to `em.insertMany`, so a renamed
- * or retyped entity property fails the type-check there.
+ * (what MikroORM hands back for them). The seeder passes these to `em.insertMany`, so a required
+ * entity property that is renamed or retyped fails the type-check there; the demo-portfolio test
+ * also compares each row's keys with the entity metadata.
  */
 
 type Of<T extends readonly unknown[]> = T[number];
