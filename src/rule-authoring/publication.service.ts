@@ -23,7 +23,8 @@ export interface SwitchResult {
 /**
  * Publish and roll back: an atomic switch of the active version guarded by a revision number.
  * Of two concurrent switches one wins; the other gets 409 (and is audited). The portfolio is
- * rescored with the new version right after.
+ * rescored with the new version right after. Nothing inside the transaction reads through
+ * another EntityManager (on SQLite's single connection that would wait on itself).
  */
 @Injectable()
 export class PublicationService {
@@ -36,13 +37,16 @@ export class PublicationService {
   ) {}
 
   async publish(tenantId: string, kind: RuleSetKind, version: number, reason: string, actor: string, expectedActiveVersion?: number): Promise<SwitchResult> {
+    const stored = await this.orm.em.fork().findOne(RuleSetVersion, { tenantId, kind, version });
+    if (!stored) throw new NotFound(`${kind} rule set version ${version} not found`);
+    if (stored.status !== 'draft') throw new Conflict(`version ${version} is already published; use rollback to make it active again`);
+    // Validated before the transaction (it reads the portfolio); the catalog may have changed since the draft was stored.
+    await this.validation.validOrThrow(tenantId, kind, stored.document, `versions[${version}].document`);
     return this.guarded(tenantId, kind, version, reason, actor, 'published', async (em) => {
-      const draft = await em.findOne(RuleSetVersion, { tenantId, kind, version });
-      if (!draft) throw new NotFound(`${kind} rule set version ${version} not found`);
-      if (draft.status !== 'draft') throw new Conflict(`version ${version} is already published; use rollback to make it active again`);
-      // The catalog or operators may have changed since the draft was stored.
-      await this.validation.validOrThrow(tenantId, kind, draft.document, `versions[${version}].document`);
-      const switched = await this.switchActive(em, tenantId, kind, version, actor, expectedActiveVersion ?? draft.basedOnVersion ?? undefined, draft.basedOnVersion !== null && expectedActiveVersion === undefined);
+      const draft = await em.findOneOrFail(RuleSetVersion, { tenantId, kind, version });
+      if (draft.status !== 'draft') throw new Conflict(`version ${version} was published meanwhile`);
+      const fromDraftBase = expectedActiveVersion === undefined && draft.basedOnVersion !== null;
+      const switched = await this.switchActive(em, tenantId, kind, version, actor, expectedActiveVersion ?? draft.basedOnVersion ?? undefined, fromDraftBase);
       draft.status = 'published';
       draft.publishedAt = new Date();
       draft.publishedBy = actor;
@@ -52,12 +56,10 @@ export class PublicationService {
   }
 
   async rollback(tenantId: string, kind: RuleSetKind, toVersion: number, reason: string, actor: string, expectedActiveVersion?: number): Promise<SwitchResult> {
-    return this.guarded(tenantId, kind, toVersion, reason, actor, 'rolled_back', async (em) => {
-      const target = await this.registry.document(tenantId, kind, toVersion, em);
-      if (target.status !== 'published') throw new Conflict(`version ${toVersion} was never published; publish it instead`);
-      await this.validation.validOrThrow(tenantId, kind, target.document, `versions[${toVersion}].document`);
-      return this.switchActive(em, tenantId, kind, toVersion, actor, expectedActiveVersion, false);
-    });
+    const target = await this.registry.document(tenantId, kind, toVersion);
+    if (target.status !== 'published') throw new Conflict(`version ${toVersion} was never published; publish it instead`);
+    await this.validation.validOrThrow(tenantId, kind, target.document, `versions[${toVersion}].document`);
+    return this.guarded(tenantId, kind, toVersion, reason, actor, 'rolled_back', (em) => this.switchActive(em, tenantId, kind, toVersion, actor, expectedActiveVersion, false));
   }
 
   private async guarded(
