@@ -6,6 +6,7 @@ import { Account } from '../accounts/account.entity.js';
 import { EscalationService, type EscalationInput } from '../escalations/escalation.service.js';
 import { accountIdsOfTenant, computeFactsForAccounts } from '../facts/batch-fact-computer.js';
 import { FactCatalog } from '../facts/fact-catalog.js';
+import { canonicalJson } from '../ingestion/deterministic-id.js';
 import { APP_LOGGER } from '../logging/logger.module.js';
 import type { CompiledRuleBundle } from '../rules/engine/compiled-rule-bundle.js';
 import { RuleSetRegistry } from '../rules/registry/rule-set-registry.service.js';
@@ -138,5 +139,6 @@ function snapshotFields(e: AccountEvaluation) {
 function changed(previous: HealthSnapshot, e: AccountEvaluation, compiled: CompiledRuleBundle): boolean {
   const signature = (x: { score: number; tier: number; rawTier: number; stage: number; tenureBand: string; band: string; signals: { id: string }[]; protocols: string[]; components: { id: string; points: number; rules: { id: string }[] }[]; cadence: { overdue: boolean }[] }) =>
     JSON.stringify([x.score, x.tier, x.rawTier, x.stage, x.tenureBand, x.band, x.signals.map((s) => s.id), x.protocols, x.components.map((c) => [c.id, c.points, c.rules.map((r) => r.id)]), x.cadence.map((c) => c.overdue)]);
-  return signature(previous) !== signature(e) || JSON.stringify(previous.ruleVersions) !== JSON.stringify(compiled.versions);
+  // Canonical JSON: PostgreSQL's jsonb does not keep key order.
+  return signature(previous) !== signature(e) || canonicalJson(previous.ruleVersions) !== canonicalJson(compiled.versions);
 }

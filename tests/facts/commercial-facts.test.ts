@@ -71,6 +71,7 @@ describe.each(testDialects())('commercial facts ($name)', (dialect) => {
       daysToContractEnd: 107, // 2026-09-30
       contractValueChangePct: -75, // 30,000 (newest started by asOf) vs 120,000
       trailing12mRevenue: 37500,
+      annualRelationshipValue: 150000,
       revenueLast90d: 17500,
       revenuePrev90d: 14000,
       spendTrendQoQPct: 25,
@@ -95,7 +96,7 @@ describe.each(testDialects())('commercial facts ($name)', (dialect) => {
     expect(facts.get(EMPTY)).toEqual({
       annualRevenue: 0, activeContracts: 0, hasRetainer: false, hasMultiYearContract: false, autoRenew: false,
       daysToContractEnd: null, contractValueChangePct: null,
-      trailing12mRevenue: 0, revenueLast90d: 0, revenuePrev90d: 0, spendTrendQoQPct: null,
+      trailing12mRevenue: 0, annualRelationshipValue: 0, revenueLast90d: 0, revenuePrev90d: 0, spendTrendQoQPct: null,
       maxDaysInvoiceLate: null, avgDaysInvoiceLate: null, overdueInvoiceCount: 0, overdueAmount: 0,
       activeEngagements: 0, projectsOverBudget: 0, projectsLate: 0, serviceLineCount: 0, daysSinceLastEngagementEnd: null,
       openOpportunityValue: 0, openOpportunityCount: 0, walletAnnualSpend: null, shareOfWalletPct: null,

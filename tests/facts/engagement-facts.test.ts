@@ -52,6 +52,9 @@ describe.each(testDialects())('engagement facts ($name)', (dialect) => {
       daysSinceLastContact: 5,
       daysSinceLastStrategicConversation: 40,
       daysSinceLastExecutiveTouchpoint: 50,
+      daysSinceLastStrategicTouchpoint: 40,
+      daysSinceLastOperationalTouchpoint: 5,
+      daysSinceLastMaintenanceTouchpoint: 89,
       touchpoints30d: 2,
       touchpoints90d: 5,
       touchpointsPrev90d: 3,
@@ -80,6 +83,7 @@ describe.each(testDialects())('engagement facts ($name)', (dialect) => {
     const facts = await run(db.orm, engagementFactsProvider, [EMPTY, OLD_ONLY]);
     expect(facts.get(EMPTY)).toEqual({
       daysSinceLastContact: null, daysSinceLastStrategicConversation: null, daysSinceLastExecutiveTouchpoint: null,
+      daysSinceLastStrategicTouchpoint: null, daysSinceLastOperationalTouchpoint: null, daysSinceLastMaintenanceTouchpoint: null,
       touchpoints30d: 0, touchpoints90d: 0, touchpointsPrev90d: 0, touchpointTrendPct: null,
       executiveTouchpoints90d: 0, strategicTouchpoints90d: 0, operationalTouchpoints90d: 0, maintenanceTouchpoints90d: 0,
       cancellationRate90d: null, noResponseCount90d: 0, avgResponseHours90d: null, avgResponseHoursPrev90d: null,
@@ -87,6 +91,7 @@ describe.each(testDialects())('engagement facts ($name)', (dialect) => {
     });
     expect(facts.get(OLD_ONLY)).toMatchObject({
       daysSinceLastContact: 400, daysSinceLastStrategicConversation: 400, daysSinceLastExecutiveTouchpoint: 400,
+      daysSinceLastStrategicTouchpoint: null, daysSinceLastOperationalTouchpoint: null, daysSinceLastMaintenanceTouchpoint: null,
       touchpoints90d: 0, touchpointsPrev90d: 0, touchpointTrendPct: null,
     });
   });

@@ -45,7 +45,7 @@ describe.each(testDialects())('rule authoring on the demo portfolio ($name)', (d
     const em = app.orm.em.fork();
     const facts = await computeFactsForAccounts(createCoreFactCatalog(), em, 'demo', [...predicted.keys()] as string[], new Date());
     for (const [id, change] of predicted as Map<string, { from: number; to: number }>) {
-      const revenue = facts.get(id)!.annualRevenue as number;
+      const revenue = facts.get(id)!.annualRelationshipValue as number;
       expect(revenue).toBeGreaterThanOrEqual(50_000);
       expect(revenue).toBeLessThan(100_000);
       expect(change.from).toBe(before.get(id));
@@ -74,7 +74,8 @@ describe.each(testDialects())('rule authoring on the demo portfolio ($name)', (d
     expect(backtest.body.differing.tier).toBeGreaterThan(0); // history was scored partly under version 1
     const exported = await fetch(`${app.url}/api/v1/rule-sets/tier/versions/1/export`, { headers: { 'x-tenant-id': 'demo' } });
     expect(exported.headers.get('content-disposition')).toBe('attachment; filename="tier.json"');
-    expect((await exported.json()).tiers[1].conditions.all[0].value).toBe(100_000);
+    const file = (await exported.json()) as { tiers: { conditions: { all: { value: number }[] } }[] };
+    expect(file.tiers[1].conditions.all[0].value).toBe(100_000);
   });
 
   it('of two concurrent publishes one wins and the other gets 409; both are audited', async () => {

@@ -25,7 +25,7 @@ export function factsWith(catalog: ReturnType<typeof createCoreFactCatalog>, val
  * financial 25, satisfaction 20 = 100.
  */
 export const HEALTHY_TIER2: FactValues = {
-  annualRevenue: 120_000, hasRetainer: true, tenureMonths: 30, tenureYears: 2.5, clientSinceDays: 900, activeEngagements: 1,
+  annualRevenue: 120_000, annualRelationshipValue: 120_000, hasRetainer: true, tenureMonths: 30, tenureYears: 2.5, clientSinceDays: 900, activeEngagements: 1,
   daysSinceLastContact: 10, touchpoints90d: 7, daysSinceLastStrategicConversation: 45, avgResponseHours90d: 24,
   cancellationRate90d: 0.1, touchpointTrendPct: 0, responseTimeTrendPct: 0,
   decisionMakerAccess: true, cLevelAccess: true, activeThreads: 3, stakeholderCount: 4, hasActiveChampion: true, singleThreaded: false,

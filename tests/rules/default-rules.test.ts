@@ -68,14 +68,14 @@ describe('default rule sets (rules/*.json)', () => {
     });
 
     it('does not punish a transactional client for going quiet between projects', async () => {
-      const between = { ...HEALTHY_TIER2, annualRevenue: 20_000, hasRetainer: false, activeEngagements: 0, daysSinceLastContact: 95, touchpoints90d: 0, touchpointTrendPct: -100 };
+      const between = { ...HEALTHY_TIER2, annualRevenue: 20_000, annualRelationshipValue: 20_000, hasRetainer: false, activeEngagements: 0, daysSinceLastContact: 95, touchpoints90d: 0, touchpointTrendPct: -100 };
       const e = await run(between);
       expect(e.tier).toBe(1);
       const engagement = e.components.find((c) => c.id === 'engagement')!;
       expect(engagement.rules.map((r) => r.id)).toContain('quiet-between-projects');
       expect(engagement.rules.map((r) => r.id)).not.toContain('silent-60-days');
       // The same silence on a tier-2 retainer client is penalised.
-      const tier2 = await run({ ...between, annualRevenue: 120_000, hasRetainer: true });
+      const tier2 = await run({ ...between, annualRevenue: 120_000, annualRelationshipValue: 120_000, hasRetainer: true });
       expect(tier2.components.find((c) => c.id === 'engagement')!.rules.map((r) => r.id)).toEqual(expect.arrayContaining(['silent-60-days', 'touchpoints-falling']));
     });
   });
@@ -117,8 +117,8 @@ describe('default rule sets (rules/*.json)', () => {
   describe('tiers and lifecycle', () => {
     it.each([
       [null, 1], [0, 1], [49_999, 1], [50_000, 2], [199_999, 2], [200_000, 3], [999_999, 3], [1_000_000, 4],
-    ])('annual revenue %s → tier %i', async (annualRevenue, tier) => {
-      const e = await run({ ...HEALTHY_TIER2, annualRevenue, tenureYears: 1 });
+    ])('annual relationship value %s → tier %i', async (annualRelationshipValue, tier) => {
+      const e = await run({ ...HEALTHY_TIER2, annualRelationshipValue, tenureYears: 1 });
       expect(e.tier).toBe(tier);
       expect(e.rawTier).toBe(tier);
     });
@@ -143,7 +143,7 @@ describe('default rule sets (rules/*.json)', () => {
     it('places accounts in lifecycle stages and tenure bands', async () => {
       expect(await run({ tenureMonths: 5, tenureYears: 0.4 })).toMatchObject({ stage: 1, tenureBand: 'new' });
       expect(await run({ tenureMonths: 20, tenureYears: 1.7, serviceLineCount: 1 })).toMatchObject({ stage: 2, tenureBand: 'established' });
-      expect(await run({ ...HEALTHY_TIER2, tenureMonths: 72, tenureYears: 6, annualRevenue: 1_500_000, serviceLineCount: 3, stakeholderCount: 6, activeThreads: 5, strategicTouchpoints90d: 3 })).toMatchObject({ stage: 5, stageName: 'Strategic alliance', tenureBand: 'long_term' });
+      expect(await run({ ...HEALTHY_TIER2, tenureMonths: 72, tenureYears: 6, annualRevenue: 1_500_000, annualRelationshipValue: 1_500_000, serviceLineCount: 3, stakeholderCount: 6, activeThreads: 5, strategicTouchpoints90d: 3 })).toMatchObject({ stage: 5, stageName: 'Strategic alliance', tenureBand: 'long_term' });
     });
   });
 

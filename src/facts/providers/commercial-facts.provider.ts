@@ -43,6 +43,7 @@ export const commercialFactsProvider: FactProvider = {
   id: COMMERCIAL_FACTS_PROVIDER_ID,
   facts: declareFacts(COMMERCIAL_FACTS_PROVIDER_ID, [
     { name: 'annualRevenue', type: 'number', unit: 'USD', min: 0, label: 'annual contract revenue', description: 'Sum of annualValue of contracts active at asOf (started on or before it, no end date or ending on or after it).' },
+    { name: 'annualRelationshipValue', type: 'number', unit: 'USD', min: 0, label: 'annual relationship value', description: 'The larger of annualRevenue (contracted) and trailing12mRevenue (invoiced): tiers project-based clients by what they actually spend and retainer clients by what they signed.' },
     { name: 'trailing12mRevenue', type: 'number', unit: 'USD', min: 0, label: 'revenue in the last 12 months', description: 'Sum of invoice amounts issued in the last 365 days.' },
     { name: 'revenueLast90d', type: 'number', unit: 'USD', min: 0, label: 'revenue in the last 90 days', description: 'Sum of invoice amounts issued in the last 90 days.' },
     { name: 'revenuePrev90d', type: 'number', unit: 'USD', min: 0, label: 'revenue in the previous 90 days', description: 'Sum of invoice amounts issued 91 to 180 days before asOf.' },
@@ -175,6 +176,7 @@ export const commercialFactsProvider: FactProvider = {
         }
       }
       values.trailing12mRevenue = money(trailing);
+      values.annualRelationshipValue = Math.max(values.annualRevenue as number, values.trailing12mRevenue);
       values.revenueLast90d = money(last90);
       values.revenuePrev90d = money(prev90);
       values.spendTrendQoQPct = changePct(money(last90), money(prev90));

@@ -24,8 +24,11 @@ interface WindowRow {
   last_held: unknown;
   last_strategic: unknown;
   last_executive: unknown;
+  last_strategic_only: unknown;
+  last_operational: unknown;
+  last_maintenance: unknown;
 }
-type LastRow = Pick<WindowRow, 'account_id' | 'last_held' | 'last_strategic' | 'last_executive'>;
+type LastRow = Pick<WindowRow, 'account_id' | 'last_held' | 'last_strategic' | 'last_executive' | 'last_strategic_only' | 'last_operational' | 'last_maintenance'>;
 
 /**
  * Touchpoint facts (engagement frequency, DOMAIN.md section 4). At most two aggregate queries per
@@ -39,6 +42,9 @@ export const engagementFactsProvider: FactProvider = {
   facts: declareFacts(ENGAGEMENT_FACTS_PROVIDER_ID, [
     { name: 'daysSinceLastContact', type: 'number', unit: 'days', min: 0, label: 'days since last contact', description: 'Whole days since the latest held touchpoint of any kind; null when none was ever held.' },
     { name: 'daysSinceLastStrategicConversation', type: 'number', unit: 'days', min: 0, label: 'days since last strategic conversation', description: 'Whole days since the latest held strategic or executive touchpoint; null when none.' },
+    { name: 'daysSinceLastStrategicTouchpoint', type: 'number', unit: 'days', min: 0, label: 'days since last strategic touchpoint', description: 'Whole days since the latest held touchpoint of kind strategic (cadence); null when none.' },
+    { name: 'daysSinceLastOperationalTouchpoint', type: 'number', unit: 'days', min: 0, label: 'days since last operational touchpoint', description: 'Whole days since the latest held operational touchpoint (cadence); null when none.' },
+    { name: 'daysSinceLastMaintenanceTouchpoint', type: 'number', unit: 'days', min: 0, label: 'days since last maintenance touchpoint', description: 'Whole days since the latest held maintenance touchpoint (cadence); null when none.' },
     { name: 'daysSinceLastExecutiveTouchpoint', type: 'number', unit: 'days', min: 0, label: 'days since last executive touchpoint', description: 'Whole days since the latest held executive touchpoint; null when none.' },
     { name: 'touchpoints30d', type: 'number', unit: 'count', min: 0, label: 'touchpoints in 30 days', description: 'Held touchpoints in the last 30 days.' },
     { name: 'touchpoints90d', type: 'number', unit: 'count', min: 0, label: 'touchpoints in 90 days', description: 'Held touchpoints in the last 90 days.' },
@@ -84,7 +90,10 @@ export const engagementFactsProvider: FactProvider = {
               avg(case when occurred_at <= :since90 then response_time_hours end) as response_prev90,
               max(case when outcome = 'held' then occurred_at end) as last_held,
               max(case when outcome = 'held' and kind in ('strategic', 'executive') then occurred_at end) as last_strategic,
-              max(case when outcome = 'held' and kind = 'executive' then occurred_at end) as last_executive
+              max(case when outcome = 'held' and kind = 'executive' then occurred_at end) as last_executive,
+              max(case when outcome = 'held' and kind = 'strategic' then occurred_at end) as last_strategic_only,
+              max(case when outcome = 'held' and kind = 'operational' then occurred_at end) as last_operational,
+              max(case when outcome = 'held' and kind = 'maintenance' then occurred_at end) as last_maintenance
          from touchpoints
         where tenant_id = :tenantId and account_id in (:ids) and occurred_at > :since180 and occurred_at <= :asOf
         group by account_id`,
@@ -95,7 +104,7 @@ export const engagementFactsProvider: FactProvider = {
     // one of the three in the last 180 days need the (longer) scan of their whole history.
     const needHistory = accountIds.filter((id) => {
       const w = windowBy.get(id);
-      return !w || w.last_held == null || w.last_strategic == null || w.last_executive == null;
+      return !w || w.last_held == null || w.last_strategic == null || w.last_executive == null || w.last_strategic_only == null || w.last_operational == null || w.last_maintenance == null;
     });
     const lasts =
       needHistory.length === 0
@@ -105,7 +114,10 @@ export const engagementFactsProvider: FactProvider = {
             `select account_id,
                     max(occurred_at) as last_held,
                     max(case when kind in ('strategic', 'executive') then occurred_at end) as last_strategic,
-                    max(case when kind = 'executive' then occurred_at end) as last_executive
+                    max(case when kind = 'executive' then occurred_at end) as last_executive,
+                    max(case when kind = 'strategic' then occurred_at end) as last_strategic_only,
+                    max(case when kind = 'operational' then occurred_at end) as last_operational,
+                    max(case when kind = 'maintenance' then occurred_at end) as last_maintenance
                from touchpoints
               where tenant_id = :tenantId and account_id in (:ids) and outcome = 'held' and occurred_at <= :asOf
               group by account_id`,
@@ -125,6 +137,9 @@ export const engagementFactsProvider: FactProvider = {
         daysSinceLastContact: clock.daysSince(last?.last_held ?? null),
         daysSinceLastStrategicConversation: clock.daysSince(last?.last_strategic ?? null),
         daysSinceLastExecutiveTouchpoint: clock.daysSince(last?.last_executive ?? null),
+        daysSinceLastStrategicTouchpoint: clock.daysSince(last?.last_strategic_only ?? null),
+        daysSinceLastOperationalTouchpoint: clock.daysSince(last?.last_operational ?? null),
+        daysSinceLastMaintenanceTouchpoint: clock.daysSince(last?.last_maintenance ?? null),
         touchpoints30d: count(w?.held30),
         touchpoints90d: held90,
         touchpointsPrev90d: heldPrev90,
