@@ -10,6 +10,7 @@ import { FactsModule } from './facts/facts.module.js';
 import { LoggerModule } from './logging/logger.module.js';
 import { RuleAuthoringModule } from './rule-authoring/rule-authoring.module.js';
 import { ScoringModule } from './scoring/scoring.module.js';
+import { ScoringSchedulesModule } from './scoring/scoring-schedules.module.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         IngestionModule,
         FactsModule,
         ScoringModule,
+        ScoringSchedulesModule,
         RuleAuthoringModule,
         HealthModule,
       ],

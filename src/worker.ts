@@ -8,6 +8,8 @@ import { retryWithBackoff } from './temporal/retry-with-backoff.js';
 import { toTemporalLogger } from './temporal/runtime-logger.js';
 import { nativeConnectionOptions } from './temporal/temporal-connection.js';
 import { resolveWorkflowSource } from './temporal/workflow-source.js';
+import { ScoringService } from './scoring/scoring.service.js';
+import { openWorkerContext } from './worker-context/open-worker-context.js';
 
 /** The local dev server may still be starting when `start` launches us side by side. */
 const CONNECT_DEADLINE_MS = 60_000;
@@ -39,6 +41,18 @@ async function main(): Promise<number> {
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
 
+  let domain: Awaited<ReturnType<typeof openWorkerContext>>;
+  try {
+    domain = await openWorkerContext(config, log);
+  } catch (err) {
+    log.error({ err }, 'could not open the database for activities');
+    return 1;
+  }
+  const closeDomain = async () => {
+    await domain.context.close();
+    await domain.orm.close(true);
+  };
+
   const address = config.TEMPORAL_ADDRESS;
   let connection: NativeConnection;
   try {
@@ -49,6 +63,7 @@ async function main(): Promise<number> {
         log.warn({ address, attempt, delayMs, reason: String(err) }, 'Temporal not reachable yet, retrying'),
     });
   } catch (err) {
+    await closeDomain();
     if (stopping.signal.aborted) return 0; // asked to stop while still connecting
     log.error({ err, address }, `could not connect to Temporal within ${CONNECT_DEADLINE_MS / 1000} s`);
     return 1;
@@ -61,7 +76,7 @@ async function main(): Promise<number> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       ...(source.kind === 'bundle' ? { workflowBundle: source.workflowBundle } : { workflowsPath: source.workflowsPath }),
-      activities: createActivities(),
+      activities: createActivities({ scoring: domain.context.get(ScoringService) }),
       maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
       // On shutdown, activities get this long to finish before they are cancelled...
       shutdownGraceTime: '10 seconds',
@@ -82,6 +97,7 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     await connection.close();
+    await closeDomain();
   }
 }
 

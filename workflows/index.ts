@@ -1,3 +1,4 @@
 // Barrel used as the worker's workflowsPath and as the bundle entry: every workflow
 // function exported here becomes a registered workflow type (by export name).
 export { wiringCheckWorkflow } from './wiring-check.workflow.js';
+export { dailyRescoreWorkflow } from './daily-rescore.workflow.js';

@@ -27,6 +27,13 @@ export const configSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Folder of the default rule files (version 0 of every rule set). Default: rules/ in the project. */
+  RULES_DIR: z.string().min(1).optional(),
+  /** UTC time of the daily portfolio rescoring (a Temporal Schedule per tenant). */
+  RESCORE_DAILY_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (UTC), e.g. 02:00')
+    .default('02:00'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest accepted JSON/CSV request body. */
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'expected e.g. 5mb or 512kb').default('10mb'),

@@ -16,8 +16,18 @@ export function testServerPath(): string {
   return path;
 }
 
-export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: testServerPath() } },
-  });
+/**
+ * The SDK gives the server a fixed 5 s to accept connections; a JVM starting on a loaded
+ * 2-core machine can miss that, so a failed start is retried (a real failure repeats).
+ */
+export async function createTimeSkippingEnv(attempts = 3): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: testServerPath() } },
+      });
+    } catch (error) {
+      if (attempt >= attempts || !/did not start within/.test(String(error))) throw error;
+    }
+  }
 }

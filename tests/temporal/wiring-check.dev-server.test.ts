@@ -4,7 +4,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../src/activities/index.js';
+import { createWiringCheckActivities } from '../../src/activities/wiring-check.activities.js';
 import {
   connectTemporalClient,
   nativeConnectionOptions,
@@ -52,7 +52,7 @@ describe('wiringCheckWorkflow on the Temporal CLI dev server', () => {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       workflowsPath: WORKFLOWS_PATH, // the SDK bundles our TS sources itself
-      activities: createActivities(),
+      activities: createWiringCheckActivities(),
     });
     const workflowId = `wiring-check/${randomUUID()}`;
     const { client } = clientHandle;

@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../src/activities/index.js';
+import { createWiringCheckActivities } from '../../src/activities/wiring-check.activities.js';
 import { acknowledgeWiringCheckSignal, wiringCheckStateQuery } from '../../workflows/shared/wiring-check.contract.js';
 import { wiringCheckWorkflow } from '../../workflows/wiring-check.workflow.js';
 import { createTimeSkippingEnv } from './test-server.js';
@@ -34,7 +34,7 @@ describe('wiringCheckWorkflow on the time-skipping test server', () => {
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle,
-      activities: createActivities(),
+      activities: createWiringCheckActivities(),
     });
     return worker.runUntil(fn(taskQueue));
   }

@@ -1,6 +1,7 @@
 // Compiles and spawns the real worker entry (src/worker.ts) as its own process, the way
 // production runs it: compiled JS, optionally with a prebuilt workflow bundle.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -58,9 +59,14 @@ export interface WorkerProcess {
 
 export function spawnWorker(outDir: string, env: Record<string, string>): WorkerProcess {
   // Drop the developer's TEMPORAL_* settings; the test decides where the worker connects.
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TEMPORAL_')));
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TEMPORAL_') && k !== 'DATABASE_URL'));
+  // The worker's activities use the database: give it a migrated SQLite file of its own
+  // (migrations are a separate step, as in production) and the project's default rules.
+  const dataDir = mkdtempSync(join(tmpdir(), 'retention-worker-data-'));
+  const dbEnv = { DATA_DIR: dataDir, RULES_DIR: join(ROOT, 'rules') };
+  execFileSync(process.execPath, [join(ROOT, 'dist/src/persistence/migrate.js')], { env: { ...base, ...dbEnv, LOG_LEVEL: 'silent' }, stdio: 'ignore' });
   const child = spawn(process.execPath, [join(outDir, 'src/worker.js')], {
-    env: { ...base, LOG_LEVEL: 'info', ...env },
+    env: { ...base, LOG_LEVEL: 'info', ...dbEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Array<Record<string, unknown>> = [];

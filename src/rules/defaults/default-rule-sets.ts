@@ -18,7 +18,7 @@ export class DefaultRulesInvalid extends Error {}
  * The files in rules/ are version 0 of every rule set. They are validated at boot with the same
  * validator as the API and the CLI; any problem stops the process naming file:line.
  */
-export async function loadDefaultRuleSets(catalog: FactCatalog, operators: OperatorRegistry, dir = join(projectRoot(), 'rules')): Promise<DefaultRuleSets> {
+export async function loadDefaultRuleSets(catalog: FactCatalog, operators: OperatorRegistry, dir: string = join(projectRoot(), 'rules')): Promise<DefaultRuleSets> {
   const bundle: Partial<RuleBundle> = {};
   const hashes: Partial<Record<keyof RuleBundle, string>> = {};
   const problems: string[] = [];
