@@ -81,6 +81,17 @@ describe('API documentation', () => {
     expect(touchpoint.properties.kind.enum).toEqual(['executive', 'operational', 'strategic', 'maintenance']);
   });
 
+  it('documents rule authoring and scoring too, with every $ref resolvable', async () => {
+    const doc = (await app.call('GET', '/openapi.json', undefined, { tenant: null })).body;
+    for (const path of ['/api/v1/rule-sets/{kind}/simulate', '/api/v1/rule-sets/{kind}/versions/{version}/publish', '/api/v1/accounts/{id}/health', '/api/v1/scoring/rescore']) {
+      expect(doc.paths).toHaveProperty([path]);
+    }
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(20);
+    for (const ref of refs) expect(doc.components.schemas, ref).toHaveProperty([ref.replace('#/components/schemas/', '')]);
+    expect(doc.components.schemas.RuleSet_health.properties.components).toBeDefined();
+  });
+
   it('serves a browsable UI with local assets', async () => {
     const page = await app.call('GET', '/docs', undefined, { tenant: null });
     expect(page.status).toBe(200);

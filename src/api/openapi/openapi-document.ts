@@ -7,6 +7,7 @@ import { RESOURCES } from '../../resources/resource-definitions.js';
 import { tenantCreateSchema } from '../../tenants/tenants.controller.js';
 import { TENANT_HEADER } from '../../tenants/tenant-id.decorator.js';
 import { inputSchema } from './json-schema.js';
+import { rulesAndScoringPaths } from './rules-and-scoring-paths.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -108,9 +109,13 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     },
   };
 
+  const domain = rulesAndScoringPaths(API_PREFIX, tenantHeader, errors);
+  Object.assign(paths, domain.paths);
+  Object.assign(schemas, domain.schemas);
+
   return {
     openapi: '3.1.0',
-    info: { title: 'Client retention platform API', version, description: 'Ingestion API: accounts and their history, events, bulk import.' },
+    info: { title: 'Client retention platform API', version, description: 'Ingestion (accounts and their history, events, bulk import), declarative rules (validate, simulate, publish, roll back), explained health scores and escalations.' },
     servers: [{ url: '/' }],
     paths,
     components: { schemas },
