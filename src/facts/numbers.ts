@@ -21,7 +21,11 @@ export function bool(value: unknown): boolean {
 /** Rounds half away from zero to `decimals` places, without binary-fraction surprises (1.005 → 1.01). */
 export function round(value: number, decimals = 0): number {
   const abs = Math.abs(value);
-  const rounded = Number(`${Math.round(Number(`${abs}e${decimals}`))}e-${decimals}`);
+  // The decimal-exponent trick avoids 1.005 → 1.00, but cannot append to a number that already
+  // prints in exponential notation (float noise like 1.2e-14, or huge values): scale those instead.
+  const rounded = String(abs).includes('e')
+    ? Math.round(abs * 10 ** decimals) / 10 ** decimals
+    : Number(`${Math.round(Number(`${abs}e${decimals}`))}e-${decimals}`);
   return value < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
