@@ -76,7 +76,7 @@ async function main(): Promise<number> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       ...(source.kind === 'bundle' ? { workflowBundle: source.workflowBundle } : { workflowsPath: source.workflowsPath }),
-      activities: createActivities({ scoring: domain.context.get(ScoringService) }),
+      activities: createActivities({ scoring: domain.context.get(ScoringService), orm: domain.orm }),
       maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
       // On shutdown, activities get this long to finish before they are cancelled...
       shutdownGraceTime: '10 seconds',

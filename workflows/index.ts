@@ -2,3 +2,4 @@
 // function exported here becomes a registered workflow type (by export name).
 export { wiringCheckWorkflow } from './wiring-check.workflow.js';
 export { dailyRescoreWorkflow } from './daily-rescore.workflow.js';
+export { renewalWorkflow } from './renewal.workflow.js';

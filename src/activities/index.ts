@@ -1,18 +1,24 @@
 // Composes every activity the worker registers. Activities are the only place workflows
 // reach side effects, so their dependencies (services, repositories) are injected here.
+import type { MikroORM } from '@mikro-orm/core';
 import type { ScoringService } from '../scoring/scoring.service.js';
+import { createPlayActivities } from './play.activities.js';
+import { createPlayFollowUpActivities } from './play-follow-up.activities.js';
 import { createScoringActivities } from './scoring.activities.js';
 import { createWiringCheckActivities } from './wiring-check.activities.js';
 
 /** Services activities need, taken from the worker's Nest application context. */
 export interface ActivityDeps {
   scoring: ScoringService;
+  orm: MikroORM;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createWiringCheckActivities(),
     ...createScoringActivities(deps.scoring),
+    ...createPlayActivities(deps.orm),
+    ...createPlayFollowUpActivities(deps.orm),
   };
 }
 

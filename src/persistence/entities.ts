@@ -22,6 +22,7 @@ import { AccountHealth } from '../scoring/account-health.entity.js';
 import { HealthSnapshot } from '../scoring/health-snapshot.entity.js';
 import { EscalationRecord } from '../escalations/escalation-record.entity.js';
 import { PlayCommand } from '../escalations/play-command.entity.js';
+import { PlayInstance } from '../plays/play-instance.entity.js';
 
 /** Every entity the ORM knows; the migrations are generated from exactly this list. */
 export const ENTITIES = [
@@ -49,4 +50,5 @@ export const ENTITIES = [
   AccountHealth,
   EscalationRecord,
   PlayCommand,
+  PlayInstance,
 ];

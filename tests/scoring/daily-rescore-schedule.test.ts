@@ -41,7 +41,7 @@ describe('daily portfolio rescoring on a Temporal Schedule (dev server)', () => 
     expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'dailyRescoreWorkflow', taskQueue });
 
     const connection = await NativeConnection.connect({ address: server.address });
-    const worker = await Worker.create({ connection, namespace: server.namespace, taskQueue, workflowsPath: WORKFLOWS_PATH, activities: createActivities({ scoring: app.app.get(ScoringService) }) });
+    const worker = await Worker.create({ connection, namespace: server.namespace, taskQueue, workflowsPath: WORKFLOWS_PATH, activities: createActivities({ scoring: app.app.get(ScoringService), orm: app.orm }) });
     await worker.runUntil(async () => {
       await handle.trigger();
       const deadline = Date.now() + 60_000;

@@ -1,0 +1,31 @@
+import type { OwnerRole, PlayKind } from './play-types.js';
+
+export interface PlayTaskRequest {
+  tenantId: string;
+  accountId: string;
+  /** Idempotency key: workflow id + step id (+ suffix); a retry never creates a second task. */
+  sourceRef: string;
+  title: string;
+  description?: string;
+  ownerRole: OwnerRole;
+  dueOn: string | null;
+}
+
+export interface PlayRecord {
+  tenantId: string;
+  accountId: string;
+  workflowId: string;
+  play: PlayKind;
+  event: 'started' | 'step' | 'attention' | 'completed' | 'cancelled' | 'failed';
+  status?: 'running' | 'completed' | 'cancelled' | 'failed';
+  outcome?: string;
+  detail?: string;
+}
+
+/** Side effects plays may cause. All idempotent; none contacts a client. */
+export interface PlayActivities {
+  createPlayTask(request: PlayTaskRequest): Promise<{ taskId: string }>;
+  /** Cancels the play's open tasks (play cancelled or closed). */
+  closePlayTasks(request: { tenantId: string; workflowIdPrefix: string; status: 'cancelled' | 'done' }): Promise<number>;
+  recordPlay(record: PlayRecord): Promise<void>;
+}
