@@ -10,6 +10,7 @@ import { FactsModule } from './facts/facts.module.js';
 import { LoggerModule } from './logging/logger.module.js';
 import { RuleAuthoringModule } from './rule-authoring/rule-authoring.module.js';
 import { ScoringModule } from './scoring/scoring.module.js';
+import { PlaysModule } from './plays/plays.module.js';
 import { ScoringSchedulesModule } from './scoring/scoring-schedules.module.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         FactsModule,
         ScoringModule,
         ScoringSchedulesModule,
+        PlaysModule,
         RuleAuthoringModule,
         HealthModule,
       ],

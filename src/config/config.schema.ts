@@ -29,11 +29,20 @@ export const configSchema = z.object({
     .transform((v) => v === 'true'),
   /** Folder of the default rule files (version 0 of every rule set). Default: rules/ in the project. */
   RULES_DIR: z.string().min(1).optional(),
+  /** Folder of the default play templates. Default: play-templates/ in the project. */
+  PLAY_TEMPLATES_DIR: z.string().min(1).optional(),
   /** UTC time of the daily portfolio rescoring (a Temporal Schedule per tenant). */
   RESCORE_DAILY_AT: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (UTC), e.g. 02:00')
     .default('02:00'),
+  /** Tag plays with the Retention* search attributes (must be registered on the cluster; the start command does it on the dev server). */
+  TEMPORAL_SEARCH_ATTRIBUTES: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** How often the API dispatches pending play commands (the outbox), in milliseconds. */
+  PLAY_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest accepted JSON/CSV request body. */
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'expected e.g. 5mb or 512kb').default('10mb'),

@@ -34,7 +34,7 @@ export class PlayTemplateCatalog {
 }
 
 /** Loads and validates play-templates/*.json; every problem names file:line. */
-export function loadPlayTemplates(dir = join(projectRoot(), 'play-templates')): PlayTemplateCatalog {
+export function loadPlayTemplates(dir: string = join(projectRoot(), 'play-templates')): PlayTemplateCatalog {
   const catalog = new PlayTemplateCatalog();
   const problems: string[] = [];
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {

@@ -15,6 +15,7 @@ import { evaluateAccount } from './account-evaluator.js';
 import { explainDelta } from './delta-explainer.js';
 import type { AccountEvaluation } from './evaluation.js';
 import { HealthSnapshot } from './health-snapshot.entity.js';
+import { HealthChanges, type HealthChange } from './health-changes.js';
 import { appendScore, historyFrom } from './score-history.js';
 
 export const SCORING_CHUNK = 500;
@@ -44,6 +45,7 @@ export class ScoringService {
     private readonly registry: RuleSetRegistry,
     private readonly escalations: EscalationService,
     @Inject(APP_LOGGER) private readonly log: Logger,
+    private readonly changes: HealthChanges,
   ) {}
 
   /** Rescores the given accounts (or the whole active portfolio) as of `asOf`. */
@@ -67,6 +69,7 @@ export class ScoringService {
     for (let start = 0; start < ids.length; start += SCORING_CHUNK) {
       const chunk = ids.slice(start, start + SCORING_CHUNK);
       const result = await this.orm.em.fork().transactional((tx) => this.scoreChunk(tx, tenantId, chunk, compiled, trigger, asOf));
+      this.changes.publish(result.changes); // after commit: listeners see only durable results
       snapshots += result.snapshots;
       escalations += result.escalations;
     }
@@ -79,7 +82,7 @@ export class ScoringService {
     // Only existing, active accounts of this tenant are scored (churned clients are left as they were).
     const accounts = await em.find(Account, { tenantId, id: { $in: requested }, status: { $ne: 'churned' } }, { fields: ['id', 'name'] });
     const chunk = accounts.map((a) => a.id);
-    if (!chunk.length) return { snapshots: 0, escalations: 0 };
+    if (!chunk.length) return { snapshots: 0, escalations: 0, changes: [] as HealthChange[] };
     const [facts, healthRows] = await Promise.all([
       computeFactsForAccounts(this.catalog, em, tenantId, chunk, asOf),
       em.find(AccountHealth, { tenantId, accountId: { $in: chunk } }),
@@ -90,6 +93,7 @@ export class ScoringService {
     );
     const escalationInputs: EscalationInput[] = [];
     const snapshotRows: Record<string, unknown>[] = [];
+    const changes: HealthChange[] = [];
     const newHealthRows: Record<string, unknown>[] = [];
     for (const account of accounts) {
       const health = healthOf.get(account.id);
@@ -111,6 +115,7 @@ export class ScoringService {
         protocols: evaluation.protocols, computedAt: asOf, checkedAt: asOf, recentScores: appendScore(health?.recentScores ?? [], asOf, evaluation.score),
       };
       // Protocols already true before this snapshot: only newly true ones escalate.
+      changes.push({ tenantId, accountId: account.id, score: evaluation.score, band: evaluation.band, tier: evaluation.tier, at: asOf.toISOString(), signals: evaluation.signals.map((s) => ({ id: s.id, category: s.category, severity: s.severity })) });
       const before = new Set(health?.protocols ?? []);
       if (health) Object.assign(health, current);
       else newHealthRows.push({ tenantId, accountId: account.id, ...current });
@@ -123,7 +128,7 @@ export class ScoringService {
     await em.flush();
     const fired = await this.escalations.apply(em, tenantId, compiled.bundle.escalation, escalationInputs, asOf);
     await em.flush();
-    return { snapshots: written, escalations: fired };
+    return { snapshots: written, escalations: fired, changes };
   }
 }
 

@@ -1,4 +1,4 @@
-import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { PlayActivities } from './play-activities.js';
 import { cancelPlaySignal, healthChangedSignal, playStateQuery, taskCompletedSignal, taskReassignedSignal } from './play-signals.js';
 import type { Attention, HealthUpdate, PlayInput, PlayState, PlayStep, StepState } from './play-types.js';
@@ -160,6 +160,8 @@ export class PlayRunner {
     if (outcome) this.state.outcome = outcome;
     this.state.currentStep = undefined;
     this.log(status, outcome ?? this.cancelled?.reason);
+    // Keeps the Temporal UI/CLI view in step (search attribute declared as Keyword).
+    if (this.input.indexed) upsertSearchAttributes({ RetentionStatus: [status] });
     for (const s of this.state.steps) if (s.status === 'open' || s.status === 'pending') s.status = 'cancelled';
     await playActivities.closePlayTasks({ tenantId: this.input.tenantId, workflowIdPrefix: `${this.workflowId}/`, status: 'cancelled' });
     await playActivities.recordPlay({ ...this.who(), event: status, status, ...(outcome ? { outcome } : {}), detail: this.cancelled ? `${this.cancelled.reason} (by ${this.cancelled.by})` : undefined });

@@ -62,6 +62,8 @@ export interface PlayInput {
   context: Record<string, string | number | boolean | null>;
   /** Why the play started (escalation, schedule, person). */
   reason: string;
+  /** The play carries the Retention* search attributes (status is updated when it closes). */
+  indexed?: boolean;
 }
 
 export interface HealthUpdate {
