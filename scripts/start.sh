@@ -41,6 +41,8 @@ if [[ -z "${TEMPORAL_ADDRESS:-}" ]]; then
     say "starting the Temporal dev server on $TEMPORAL_ADDRESS (UI :$TEMPORAL_UI_PORT, state in $DATA_DIR/temporal.db)"
     "$TEMPORAL" server start-dev --ip 127.0.0.1 --port "${TEMPORAL_ADDRESS##*:}" --ui-port "$TEMPORAL_UI_PORT" \
       --db-filename "$DATA_DIR/temporal.db" --namespace "${TEMPORAL_NAMESPACE:-default}" --log-level warn \
+      --search-attribute RetentionTenant=Keyword --search-attribute RetentionAccount=Keyword \
+      --search-attribute RetentionPlay=Keyword --search-attribute RetentionTier=Int --search-attribute RetentionStatus=Keyword \
       >>"$LOGS/temporal.log" 2>&1 &
     pids+=($!)
     for _ in $(seq 1 120); do

@@ -9,6 +9,8 @@ import { toTemporalLogger } from './temporal/runtime-logger.js';
 import { nativeConnectionOptions } from './temporal/temporal-connection.js';
 import { resolveWorkflowSource } from './temporal/workflow-source.js';
 import { ScoringService } from './scoring/scoring.service.js';
+import { PlayStarter } from './plays/play-starter.service.js';
+import { PlayTemplateCatalog } from './plays/play-template-catalog.js';
 import { openWorkerContext } from './worker-context/open-worker-context.js';
 
 /** The local dev server may still be starting when `start` launches us side by side. */
@@ -76,7 +78,7 @@ async function main(): Promise<number> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       ...(source.kind === 'bundle' ? { workflowBundle: source.workflowBundle } : { workflowsPath: source.workflowsPath }),
-      activities: createActivities({ scoring: domain.context.get(ScoringService), orm: domain.orm }),
+      activities: createActivities({ scoring: domain.context.get(ScoringService), orm: domain.orm, starter: domain.context.get(PlayStarter), templates: domain.context.get(PlayTemplateCatalog) }),
       maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
       // On shutdown, activities get this long to finish before they are cancelled...
       shutdownGraceTime: '10 seconds',

@@ -3,3 +3,4 @@
 export { wiringCheckWorkflow } from './wiring-check.workflow.js';
 export { dailyRescoreWorkflow } from './daily-rescore.workflow.js';
 export { renewalWorkflow } from './renewal.workflow.js';
+export { renewalSchedulerWorkflow } from './renewal-scheduler.workflow.js';

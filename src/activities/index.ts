@@ -4,6 +4,9 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { ScoringService } from '../scoring/scoring.service.js';
 import { createPlayActivities } from './play.activities.js';
 import { createPlayFollowUpActivities } from './play-follow-up.activities.js';
+import { createRenewalSchedulerActivities } from './renewal-scheduler.activities.js';
+import type { PlayStarter } from '../plays/play-starter.service.js';
+import type { PlayTemplateCatalog } from '../plays/play-template-catalog.js';
 import { createScoringActivities } from './scoring.activities.js';
 import { createWiringCheckActivities } from './wiring-check.activities.js';
 
@@ -11,6 +14,8 @@ import { createWiringCheckActivities } from './wiring-check.activities.js';
 export interface ActivityDeps {
   scoring: ScoringService;
   orm: MikroORM;
+  starter: PlayStarter;
+  templates: PlayTemplateCatalog;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -19,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createScoringActivities(deps.scoring),
     ...createPlayActivities(deps.orm),
     ...createPlayFollowUpActivities(deps.orm),
+    ...createRenewalSchedulerActivities(deps.orm, deps.starter, deps.templates),
   };
 }
 

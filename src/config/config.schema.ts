@@ -43,6 +43,11 @@ export const configSchema = z.object({
     .transform((v) => v === 'true'),
   /** How often the API dispatches pending play commands (the outbox), in milliseconds. */
   PLAY_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  /** UTC time of the daily renewal scheduler (starts renewal plays for contracts entering their lead time). */
+  RENEWAL_SCHEDULER_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (UTC), e.g. 03:00')
+    .default('03:00'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest accepted JSON/CSV request body. */
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'expected e.g. 5mb or 512kb').default('10mb'),

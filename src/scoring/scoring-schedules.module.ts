@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { DailyRescoreSchedules } from './daily-rescore-schedules.js';
+import { TenantSchedules } from './tenant-schedules.js';
 
-/** API-side: keeps each tenant's daily rescoring Schedule in Temporal (the worker runs it). */
-@Module({ providers: [DailyRescoreSchedules], exports: [DailyRescoreSchedules] })
+/** API-side: keeps each tenant's Temporal Schedules (daily rescoring, renewal scheduler); the worker runs them. */
+@Module({ providers: [TenantSchedules], exports: [TenantSchedules] })
 export class ScoringSchedulesModule {}

@@ -7,6 +7,7 @@ import { FactsModule } from '../facts/facts.module.js';
 import { IngestionModule } from '../ingestion/ingestion.module.js';
 import { LoggerModule } from '../logging/logger.module.js';
 import { PersistenceModule } from '../persistence/persistence.module.js';
+import { PlayStartingModule } from '../plays/play-starting.module.js';
 import { ScoringModule } from '../scoring/scoring.module.js';
 import { TenantsModule } from '../tenants/tenants.module.js';
 
@@ -16,7 +17,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig, orm: MikroORM, log: Logger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(log), PersistenceModule.forRoot(orm), TenantsModule, IngestionModule, FactsModule, ScoringModule],
+      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(log), PersistenceModule.forRoot(orm), TenantsModule, IngestionModule, FactsModule, ScoringModule, PlayStartingModule],
     };
   }
 }

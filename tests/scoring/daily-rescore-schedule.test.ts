@@ -3,7 +3,9 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../../src/activities/index.js';
 import { seedDemoPortfolio } from '../../src/persistence/demo/seed-demo.js';
 import { AccountHealth } from '../../src/scoring/account-health.entity.js';
-import { dailyRescoreScheduleId, DailyRescoreSchedules } from '../../src/scoring/daily-rescore-schedules.js';
+import { tenantScheduleId, TenantSchedules } from '../../src/scoring/tenant-schedules.js';
+import { PlayStarter } from '../../src/plays/play-starter.service.js';
+import { PlayTemplateCatalog } from '../../src/plays/play-template-catalog.js';
 import { HealthSnapshot } from '../../src/scoring/health-snapshot.entity.js';
 import { ScoringService } from '../../src/scoring/scoring.service.js';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service.js';
@@ -22,7 +24,7 @@ describe('daily portfolio rescoring on a Temporal Schedule (dev server)', () => 
 
   beforeAll(async () => {
     server = await startDevServer();
-    app = await startTestApp(testDialects()[0], { TEMPORAL_ADDRESS: server.address, TEMPORAL_NAMESPACE: server.namespace, TEMPORAL_TASK_QUEUE: taskQueue, RESCORE_DAILY_AT: '03:30' });
+    app = await startTestApp(testDialects()[0], { TEMPORAL_ADDRESS: server.address, TEMPORAL_NAMESPACE: server.namespace, TEMPORAL_TASK_QUEUE: taskQueue, RESCORE_DAILY_AT: '03:30', TEMPORAL_SEARCH_ATTRIBUTES: 'false' });
     await seedDemoPortfolio(app.orm, { tenantId: 'demo', asOf: new Date(), accounts: 30 });
   });
   afterAll(async () => {
@@ -31,17 +33,17 @@ describe('daily portfolio rescoring on a Temporal Schedule (dev server)', () => 
   });
 
   it('creates one schedule per tenant idempotently, and a triggered run rescores the portfolio through the worker', async () => {
-    const schedules = app.app.get(DailyRescoreSchedules);
+    const schedules = app.app.get(TenantSchedules);
     expect(await schedules.reconcile()).toContain('demo');
     await schedules.ensure('demo'); // again: already there, no error
     const client = await app.app.get(TemporalClientService).client();
-    const handle = client.schedule.getHandle(dailyRescoreScheduleId('demo'));
+    const handle = client.schedule.getHandle(tenantScheduleId('demo', 'daily-rescore'));
     const description = await handle.describe();
     expect(description.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 3, end: 3, step: 1 }], minute: [{ start: 30, end: 30, step: 1 }] });
     expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'dailyRescoreWorkflow', taskQueue });
 
     const connection = await NativeConnection.connect({ address: server.address });
-    const worker = await Worker.create({ connection, namespace: server.namespace, taskQueue, workflowsPath: WORKFLOWS_PATH, activities: createActivities({ scoring: app.app.get(ScoringService), orm: app.orm }) });
+    const worker = await Worker.create({ connection, namespace: server.namespace, taskQueue, workflowsPath: WORKFLOWS_PATH, activities: createActivities({ scoring: app.app.get(ScoringService), orm: app.orm, starter: app.app.get(PlayStarter), templates: app.app.get(PlayTemplateCatalog) }) });
     await worker.runUntil(async () => {
       await handle.trigger();
       const deadline = Date.now() + 60_000;

@@ -1,0 +1,16 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { RenewalSchedulerActivities, RenewalSchedulerInput } from './shared/renewal-scheduler.contract.js';
+
+const { startDueRenewals } = proxyActivities<RenewalSchedulerActivities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumAttempts: 5 },
+});
+
+/**
+ * Run daily by a per-tenant Temporal Schedule: every contract whose end date is within the
+ * renewal lead time gets its renewal play (never started by hand). Starting is idempotent,
+ * so a contract already in planning is left as it is.
+ */
+export async function renewalSchedulerWorkflow(input: RenewalSchedulerInput): Promise<{ considered: number; started: number }> {
+  return startDueRenewals(input);
+}

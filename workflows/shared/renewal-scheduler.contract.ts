@@ -1,0 +1,9 @@
+/** Workflow-safe contract of the daily renewal scheduler. */
+export interface RenewalSchedulerInput {
+  tenantId: string;
+}
+
+export interface RenewalSchedulerActivities {
+  /** Starts renewal plays for contracts ending within the template's lead time (idempotent). */
+  startDueRenewals(input: RenewalSchedulerInput): Promise<{ considered: number; started: number }>;
+}
