@@ -116,7 +116,14 @@ export function readSuccessionParameters(template: PlayTemplate): { parameters: 
   return { parameters, problems };
 }
 
-export function readSuccessionContext(context: Record<string, string | number | boolean | null>): Required<{ [K in keyof SuccessionContext]: Exclude<SuccessionContext[K], undefined> }> {
+export interface ResolvedSuccessionContext {
+  trigger: SuccessionTrigger;
+  departingPersonId: string | null;
+  departureKind: DepartureKind | null;
+  successorPersonId: string | null;
+}
+
+export function readSuccessionContext(context: Record<string, string | number | boolean | null>): ResolvedSuccessionContext {
   const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
   return {
     trigger: context.trigger === 'champion_departed' ? 'champion_departed' : 'owner_departure',
