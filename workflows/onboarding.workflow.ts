@@ -16,7 +16,18 @@ const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export async function onboardingWorkflow(input: PlayInput): Promise<PlayState> {
   const startMs = Date.now();
   const play = new PlayRunner(input);
-  play.watchHealth();
+  // Health drops raise attention (template thresholds). Tracked, so closing the play waits for a
+  // threshold's task and closes it too (the runner's watchHealth() does not wait).
+  let closing = false;
+  const healthWork: Promise<void>[] = [];
+  play.onHealth((update) => {
+    if (!closing) healthWork.push(play.applyHealth(update));
+  });
+  const finish = async (status: 'completed' | 'cancelled', outcome?: string) => {
+    closing = true;
+    await Promise.allSettled(healthWork);
+    return play.finish(status, outcome);
+  };
 
   const promisedDays = Number(input.template.parameters.promisedFirstResultDays ?? 0);
   const firstResultStep = String(input.template.parameters.firstResultStep ?? 'first-result');
@@ -26,6 +37,6 @@ export async function onboardingWorkflow(input: PlayInput): Promise<PlayState> {
     return { ...step, description: step.description ? `${step.description} ${note}` : note };
   });
 
-  if (!(await play.runSteps(steps))) return play.finish('cancelled');
-  return play.finish('completed', 'onboarded');
+  if (!(await play.runSteps(steps))) return finish('cancelled');
+  return finish('completed', 'onboarded');
 }

@@ -120,8 +120,9 @@ export async function recoveryWorkflow(input: PlayInput): Promise<PlayState> {
   };
 
   play.log('issue identified', `${issue.category}: ${issue.rule}${issue.evidence.length ? ` (${issue.evidence.join(', ')})` : ''}`);
-  await playActivities.recordPlay({ ...play.who(), event: 'started', status: 'running', detail: input.reason });
-  await playActivities.recordPlay({ ...play.who(), event: 'step', detail: `issue identified: ${issue.category}` });
+  // The score the play started with (context.score, from the escalation) is the first health observation:
+  // scoring signals plays only when the score changes, so a healthy start must count too.
+  if (typeof input.context.score === 'number' && input.context.score >= params.recoveredAbove) healthySince = startedAt;
 
   // Steps: team, diagnostic (deadline from the parameters), plan. The issue travels in every description.
   const issueLine = `Issue: ${guide.label} (${issue.rule}${issue.evidence.length ? `: ${issue.evidence.join(', ')}` : ''}). Levers: ${guide.levers}.`;
@@ -135,7 +136,7 @@ export async function recoveryWorkflow(input: PlayInput): Promise<PlayState> {
   const preparation = async () => {
     if (!(await play.runSteps(steps.slice(0, diagnosticAt + 1)))) return;
     phase = 'planning';
-    await playActivities.recordPlay({ ...play.who(), event: 'step', detail: 'planning' });
+    await playActivities.recordPlay({ ...play.who(), event: 'step', detail: `planning (issue: ${issue.category})` });
     if (!(await play.runSteps(steps.slice(diagnosticAt + 1)))) return;
     // The plan step's task completed through the API counts as the plan being ready.
     if (!planReady && planStep?.status === 'done') {
@@ -159,7 +160,7 @@ export async function recoveryWorkflow(input: PlayInput): Promise<PlayState> {
     const executionStart = Date.now();
     play.state.currentStep = undefined;
     play.log('execution started', `follow-up every ${params.followUpEveryDays} days; recovered when health stays at or above ${params.recoveredAbove} for ${params.sustainedDays} days`);
-    await playActivities.recordPlay({ ...play.who(), event: 'step', detail: 'execution' });
+    await playActivities.recordPlay({ ...play.who(), event: 'step', detail: `execution (issue: ${issue.category})` });
     let nextFollowUp = executionStart + params.followUpEveryDays * DAY;
     for (;;) {
       if (play.isCancelled) return close('cancelled');

@@ -32,7 +32,7 @@ export async function renewalWorkflow(input: PlayInput): Promise<PlayState> {
     await condition(() => outcome !== undefined || play.isCancelled, graceDays * DAY);
   }
   if (play.isCancelled) return play.finish('cancelled');
-  if (!outcome) return play.finish('failed', 'undecided');
+  if (!outcome) return play.finish('failed', 'undecided', { keep: ['decision-overdue'] });
 
   play.log('outcome recorded', `${outcome.outcome} by ${outcome.by}${outcome.note ? `: ${outcome.note}` : ''}`);
   if (outcome.outcome === 'lost') {
@@ -42,5 +42,6 @@ export async function renewalWorkflow(input: PlayInput): Promise<PlayState> {
       idempotencyKey: `${play.workflowId}/win-back`, payload: { contractId: input.context.contractId ?? null, lostOn: new Date(Date.now()).toISOString().slice(0, 10) },
     });
   }
-  return play.finish('completed', outcome.outcome);
+  // The post-mortem outlives the play.
+  return play.finish('completed', outcome.outcome, { keep: outcome.outcome === 'lost' ? ['churn-post-mortem'] : [] });
 }

@@ -3,6 +3,7 @@ import { PlayRunner, playActivities } from './shared/play-runner.js';
 import type { PlayInput, PlayState, PlayStep } from './shared/play-types.js';
 import {
   departureRescheduledSignal,
+  isCompressed,
   OVERLAP_STEP_ID,
   readSuccessionContext,
   readSuccessionParameters,
@@ -66,7 +67,7 @@ export async function successionWorkflow(input: PlayInput): Promise<PlayState> {
     view.departureOn = isoDate(departureMs);
     view.transitionStartsOn = isoDate(c.transitionStartMs);
     view.overlapStartsOn = isoDate(successionDueMs({ id: OVERLAP_STEP_ID, title: '', ownerRole: 'account_lead', due: {} }, c, previousDoneMs)!);
-    view.compressed = Math.max(c.transitionStartMs, departureMs) - c.transitionStartMs < p.leadDays * DAY;
+    view.compressed = isCompressed(c);
     view.nextStep = undefined;
     for (const step of input.template.steps) {
       const state = play.stepState(step.id)!;
@@ -98,14 +99,17 @@ export async function successionWorkflow(input: PlayInput): Promise<PlayState> {
     }
   });
   // Health matters during the transition; a drop while waiting is applied when it starts.
+  // Tracked, so closing the play waits for a threshold's task and closes it too.
+  const healthWork: Promise<void>[] = [];
   play.onHealth((update) => {
-    if (view.phase === 'transition') void play.applyHealth(update);
+    if (view.phase === 'transition') healthWork.push(play.applyHealth(update));
   });
 
   refreshPlan();
   const close = async (status: 'completed' | 'cancelled', outcome?: string) => {
     view.phase = 'closed';
     view.nextStep = undefined;
+    await Promise.allSettled(healthWork);
     return play.finish(status, outcome);
   };
 
@@ -124,7 +128,8 @@ export async function successionWorkflow(input: PlayInput): Promise<PlayState> {
   view.phase = 'transition';
   refreshPlan();
   play.log('transition started', `departure ${view.departureOn}${view.compressed ? ` (short notice: steps compressed into ${Math.max(0, Math.round((departureMs - transitionStartMs) / DAY))} days)` : ''}`);
-  if (play.state.lastHealth) await play.applyHealth(play.state.lastHealth);
+  await playActivities.recordPlay({ ...play.who(), event: 'step', status: 'running', detail: `transition started: departure ${view.departureOn}` });
+  if (play.state.lastHealth) healthWork.push(play.applyHealth(play.state.lastHealth));
   const subject = () => context.trigger === 'champion_departed'
     ? `The client's champion departs on ${isoDate(departureMs)}.`
     : `Succession: the relationship owner's ${(context.departureKind ?? 'departure').replace('_', ' ')} on ${isoDate(departureMs)}.`;
@@ -152,11 +157,12 @@ export async function successionWorkflow(input: PlayInput): Promise<PlayState> {
     if (play.isCancelled) break;
     if (skipped.has(step.id)) {
       state.status = 'skipped';
+      state.dueOn = undefined;
       play.log('step skipped', step.id);
       continue;
     }
     const due = successionDueMs(step, clock(), previousDoneMs);
-    const overlap = step.id === OVERLAP_STEP_ID ? ` Overlap from ${isoDate(due ?? Date.now())} until the handoff on ${isoDate(departureMs)}.` : '';
+    const overlap = step.id === OVERLAP_STEP_ID ? ` Overlap from ${isoDate(Math.max(due ?? 0, Date.now()))} until the handoff on ${isoDate(departureMs)}.` : '';
     const planned: PlayStep = {
       ...step,
       description: `${step.description ? `${step.description} ` : ''}${subject()}${overlap}`,

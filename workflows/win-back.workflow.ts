@@ -77,7 +77,6 @@ export async function winBackWorkflow(input: PlayInput): Promise<PlayState> {
   };
 
   play.log('churn reason', `${churnReason}: ${wording.reason}; lost on ${isoDate(lostMs)}`);
-  await playActivities.recordPlay({ ...play.who(), event: 'started', status: 'running', detail: `${input.reason} (churn reason: ${churnReason})` });
 
   // The improvement proposal names the reason the client left (title and description).
   const steps: PlayStep[] = input.template.steps.map((step) => {
@@ -120,7 +119,7 @@ export async function winBackWorkflow(input: PlayInput): Promise<PlayState> {
     phase = 'waiting';
     waitUntil = Math.max(Date.now(), lostMs + params.waitDays * DAY);
     play.log('waiting', `until ${isoDate(waitUntil)} (${params.waitDays} days after the loss)`);
-    await playActivities.recordPlay({ ...play.who(), event: 'step', detail: `waiting until ${isoDate(waitUntil)}` });
+    await playActivities.recordPlay({ ...play.who(), event: 'step', detail: `waiting until ${isoDate(waitUntil)} (churn reason: ${churnReason})` });
     if (!(await condition(interrupted, Math.max(1, waitUntil - Date.now())))) {
       phase = 'sequence';
       play.log('sequence started');

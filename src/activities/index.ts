@@ -5,6 +5,7 @@ import type { ScoringService } from '../scoring/scoring.service.js';
 import { createPlayActivities } from './play.activities.js';
 import { createPlayFollowUpActivities } from './play-follow-up.activities.js';
 import { createRenewalSchedulerActivities } from './renewal-scheduler.activities.js';
+import { createWinBackActivities } from './win-back.activities.js';
 import type { PlayStarter } from '../plays/play-starter.service.js';
 import type { PlayTemplateCatalog } from '../plays/play-template-catalog.js';
 import { createScoringActivities } from './scoring.activities.js';
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createScoringActivities(deps.scoring),
     ...createPlayActivities(deps.orm),
     ...createPlayFollowUpActivities(deps.orm),
+    ...createWinBackActivities(deps.orm),
     ...createRenewalSchedulerActivities(deps.orm, deps.starter, deps.templates),
   };
 }

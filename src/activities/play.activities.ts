@@ -26,8 +26,13 @@ export function createPlayActivities(orm: MikroORM): PlayActivities {
       });
     },
 
-    async closePlayTasks({ tenantId, workflowIdPrefix, status }) {
-      return orm.em.fork().nativeUpdate(Task, { tenantId, sourceRef: { $like: `${workflowIdPrefix.replace(/[%_]/g, '\\$&')}%` }, status: { $in: ['open', 'in_progress'] } }, { status, completedAt: new Date() });
+    async closePlayTasks({ tenantId, workflowIdPrefix, status, except = [] }) {
+      // LIKE only narrows the rows ('_' and '%' in ids are wildcards and SQLite has no default
+      // escape character); startsWith decides.
+      const em = orm.em.fork();
+      const candidates = await em.find(Task, { tenantId, sourceRef: { $like: `${workflowIdPrefix}%` }, status: { $in: ['open', 'in_progress'] } }, { fields: ['id', 'sourceRef'] });
+      const ids = candidates.filter((t) => t.sourceRef!.startsWith(workflowIdPrefix) && !except.includes(t.sourceRef!)).map((t) => t.id);
+      return ids.length ? em.nativeUpdate(Task, { tenantId, id: { $in: ids } }, { status, completedAt: new Date() }) : 0;
     },
 
     async recordPlay(record: PlayRecord) {

@@ -9,7 +9,8 @@ export class ConfigError extends Error {
 
 /** Parses the environment; throws ConfigError naming each bad variable and what it expects. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const result = configSchema.safeParse(env);
+  // An empty variable (FOO= in a shell or .env file) means "not set", not "set to nothing".
+  const result = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.');

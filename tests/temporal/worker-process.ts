@@ -61,9 +61,9 @@ export function spawnWorker(outDir: string, env: Record<string, string>): Worker
   // Drop the developer's TEMPORAL_* settings; the test decides where the worker connects.
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TEMPORAL_') && k !== 'DATABASE_URL'));
   // The worker's activities use the database: give it a migrated SQLite file of its own
-  // (migrations are a separate step, as in production) and the project's default rules.
+  // (migrations are a separate step, as in production) and the project's default rules and templates.
   const dataDir = mkdtempSync(join(tmpdir(), 'retention-worker-data-'));
-  const dbEnv = { DATA_DIR: dataDir, RULES_DIR: join(ROOT, 'rules') };
+  const dbEnv = { DATA_DIR: dataDir, RULES_DIR: join(ROOT, 'rules'), PLAY_TEMPLATES_DIR: join(ROOT, 'play-templates') };
   execFileSync(process.execPath, [join(ROOT, 'dist/src/persistence/migrate.js')], { env: { ...base, ...dbEnv, LOG_LEVEL: 'silent' }, stdio: 'ignore' });
   const child = spawn(process.execPath, [join(outDir, 'src/worker.js')], {
     env: { ...base, LOG_LEVEL: 'info', ...dbEnv, ...env },

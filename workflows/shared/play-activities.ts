@@ -25,7 +25,7 @@ export interface PlayRecord {
 /** Side effects plays may cause. All idempotent; none contacts a client. */
 export interface PlayActivities {
   createPlayTask(request: PlayTaskRequest): Promise<{ taskId: string }>;
-  /** Cancels the play's open tasks (play cancelled or closed). */
-  closePlayTasks(request: { tenantId: string; workflowIdPrefix: string; status: 'cancelled' | 'done' }): Promise<number>;
+  /** Closes the play's open tasks (play cancelled or closed), except hand-over tasks named in `except` (full sourceRefs). */
+  closePlayTasks(request: { tenantId: string; workflowIdPrefix: string; status: 'cancelled' | 'done'; except?: string[] }): Promise<number>;
   recordPlay(record: PlayRecord): Promise<void>;
 }

@@ -24,6 +24,8 @@ export class PlayRunner {
   private readonly startedAt = Date.now();
   private cancelled?: { reason: string; by: string };
   private readonly healthListeners: ((update: HealthUpdate) => void)[] = [];
+  private healthWork: Promise<void> = Promise.resolve();
+  private closing = false;
 
   constructor(readonly input: PlayInput) {
     this.workflowId = workflowInfo().workflowId;
@@ -40,7 +42,10 @@ export class PlayRunner {
     setHandler(playStateQuery, () => this.state);
     setHandler(taskCompletedSignal, ({ stepId, by, note }) => {
       const step = this.stepState(stepId);
-      if (!step || step.status !== 'open') return; // unknown or already done: the API rejects these first
+      // 'pending' too: a completion can arrive in the same activation as the task's creation
+      // result (signals are applied first), e.g. after a worker restart. Unknown or finished
+      // steps are ignored (the API rejects those before signalling).
+      if (!step || (step.status !== 'open' && step.status !== 'pending')) return;
       step.status = 'done';
       step.completedAt = new Date().toISOString();
       step.completedBy = by;
@@ -85,9 +90,14 @@ export class PlayRunner {
     }
   }
 
-  /** Watches health signals for the rest of the play. */
+  /**
+   * Watches health signals for the rest of the play. Updates are applied one after another and
+   * `finish()` waits for them, so a threshold task is never created after the play closed.
+   */
   watchHealth(): void {
-    this.onHealth((update) => void this.applyHealth(update));
+    this.onHealth((update) => {
+      this.healthWork = this.healthWork.then(() => (this.closing ? undefined : this.applyHealth(update)));
+    });
   }
 
   dueMs(step: PlayStep, previousDoneMs: number): number | undefined {
@@ -113,7 +123,7 @@ export class PlayRunner {
       const due = this.dueMs(step, previousDone);
       state.dueOn = due !== undefined ? isoDate(Math.max(due, Date.now())) : undefined;
       state.taskId = await this.createTask(step.id, step.title, step.ownerRole, state.dueOn ?? null, step.description);
-      state.status = 'open';
+      if (state.status === 'pending') state.status = 'open'; // unless already completed (see the signal handler)
       this.log('step opened', `${step.id} for ${step.ownerRole}${state.dueOn ? ` due ${state.dueOn}` : ''}`);
       if (step.wait === 'none') {
         previousDone = Date.now();
@@ -154,8 +164,13 @@ export class PlayRunner {
     return { tenantId: this.input.tenantId, accountId: this.input.accountId, workflowId: this.workflowId, play: this.input.template.play };
   }
 
-  /** Closes the play: open tasks closed, status recorded. */
-  async finish(status: 'completed' | 'cancelled' | 'failed', outcome?: string): Promise<PlayState> {
+  /**
+   * Closes the play: its open tasks are cancelled except hand-over tasks named in `keep` (step
+   * keys, e.g. a post-mortem that outlives the play), status recorded.
+   */
+  async finish(status: 'completed' | 'cancelled' | 'failed', outcome?: string, options: { keep?: string[] } = {}): Promise<PlayState> {
+    this.closing = true;
+    await this.healthWork;
     this.state.status = status;
     if (outcome) this.state.outcome = outcome;
     this.state.currentStep = undefined;
@@ -163,7 +178,7 @@ export class PlayRunner {
     // Keeps the Temporal UI/CLI view in step (search attribute declared as Keyword).
     if (this.input.indexed) upsertSearchAttributes({ RetentionStatus: [status] });
     for (const s of this.state.steps) if (s.status === 'open' || s.status === 'pending') s.status = 'cancelled';
-    await playActivities.closePlayTasks({ tenantId: this.input.tenantId, workflowIdPrefix: `${this.workflowId}/`, status: 'cancelled' });
+    await playActivities.closePlayTasks({ tenantId: this.input.tenantId, workflowIdPrefix: `${this.workflowId}/`, status: 'cancelled', except: (options.keep ?? []).map((k) => `${this.workflowId}/${k}`) });
     await playActivities.recordPlay({ ...this.who(), event: status, status, ...(outcome ? { outcome } : {}), detail: this.cancelled ? `${this.cancelled.reason} (by ${this.cancelled.by})` : undefined });
     return this.state;
   }

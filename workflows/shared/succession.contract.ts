@@ -143,6 +143,11 @@ export interface SuccessionClock {
   overlapDays: number;
 }
 
+/** Short notice: less than `leadDays` (minus a day of slack for a late timer) between the transition start and the departure. */
+export function isCompressed(clock: SuccessionClock): boolean {
+  return Math.max(clock.transitionStartMs, clock.departureMs) - clock.transitionStartMs < (clock.leadDays - 1) * DAY;
+}
+
 /**
  * Due time of a step. Before-departure steps keep their template offsets when the transition has
  * its full `leadDays`; on short notice they are compressed proportionally into the time left (a
@@ -155,7 +160,7 @@ export function successionDueMs(step: PlayStep, clock: SuccessionClock, previous
   const end = Math.max(clock.transitionStartMs, clock.departureMs);
   if (beforeDays !== undefined) {
     const span = end - clock.transitionStartMs;
-    if (span >= clock.leadDays * DAY) return clock.departureMs - beforeDays * DAY;
+    if (!isCompressed(clock)) return clock.departureMs - beforeDays * DAY;
     const fraction = Math.min(1, Math.max(0, (clock.leadDays - beforeDays) / clock.leadDays));
     return clock.transitionStartMs + fraction * span;
   }
