@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException, wrap, type EntityManager } from '@mikro-orm/core';
 import { Conflict, NotFound } from '../api/api-errors.js';
 import { parseOrThrow } from '../api/zod-issues.js';
+import { AccountActivity } from '../ingestion/account-activity.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import { parseListQuery } from './list-query.js';
 import { assertReferencesExist } from './reference-checker.js';
@@ -23,7 +24,14 @@ export class CrudService {
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
     private readonly tenants: TenantsService,
+    private readonly activity: AccountActivity,
   ) {}
+
+  /** History changed through CRUD rescores its account like an ingested event does (after commit). */
+  private touched(tenantId: string, def: ResourceDefinition, row: Row): void {
+    const accountId = def.path === 'accounts' ? (row.id as string) : (row.accountId as string | null | undefined);
+    if (accountId && def.path !== 'tasks') this.activity.publish(tenantId, [accountId]);
+  }
 
   async list(tenantId: string, def: ResourceDefinition, query: Record<string, unknown>): Promise<Page<Row>> {
     await this.tenants.assertExists(tenantId);
@@ -42,24 +50,28 @@ export class CrudService {
   async create(tenantId: string, def: ResourceDefinition, body: unknown): Promise<Row> {
     await this.tenants.assertExists(tenantId);
     const data = parseOrThrow(def.create, body, 'body') as Row;
-    return this.orm.em.fork().transactional(async (em) => {
+    const row = await this.orm.em.fork().transactional(async (em) => {
       await assertReferencesExist(em, tenantId, def.references, [data], (_, field) => `body.${field}`);
       const entity = em.create(def.entity, { ...data, tenantId } as never);
       await this.flush(em, def);
       return toPlain(entity);
     });
+    this.touched(tenantId, def, row);
+    return row;
   }
 
   async update(tenantId: string, def: ResourceDefinition, id: string, body: unknown): Promise<Row> {
     await this.tenants.assertExists(tenantId);
     const data = parseOrThrow(def.update, body, 'body') as Row;
-    return this.orm.em.fork().transactional(async (em) => {
+    const row = await this.orm.em.fork().transactional(async (em) => {
       const entity = await this.load(em, tenantId, def, id);
       await assertReferencesExist(em, tenantId, def.references, [data], (_, field) => `body.${field}`);
       wrap(entity).assign(data as never);
       await this.flush(em, def);
       return toPlain(entity);
     });
+    this.touched(tenantId, def, row);
+    return row;
   }
 
   /** Deleting an account removes its whole history in the same transaction: no orphans. */
