@@ -10,6 +10,7 @@ import { nativeConnectionOptions } from './temporal/temporal-connection.js';
 import { resolveWorkflowSource } from './temporal/workflow-source.js';
 import { ScoringService } from './scoring/scoring.service.js';
 import { PlayStarter } from './plays/play-starter.service.js';
+import { PlayTriggers } from './plays/play-triggers.js';
 import { PlayTemplateCatalog } from './plays/play-template-catalog.js';
 import { openWorkerContext } from './worker-context/open-worker-context.js';
 
@@ -78,7 +79,7 @@ async function main(): Promise<number> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       ...(source.kind === 'bundle' ? { workflowBundle: source.workflowBundle } : { workflowsPath: source.workflowsPath }),
-      activities: createActivities({ scoring: domain.context.get(ScoringService), orm: domain.orm, starter: domain.context.get(PlayStarter), templates: domain.context.get(PlayTemplateCatalog) }),
+      activities: createActivities({ scoring: domain.context.get(ScoringService), orm: domain.orm, starter: domain.context.get(PlayStarter), templates: domain.context.get(PlayTemplateCatalog), triggers: domain.context.get(PlayTriggers) }),
       maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
       // On shutdown, activities get this long to finish before they are cancelled...
       shutdownGraceTime: '10 seconds',

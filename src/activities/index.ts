@@ -8,6 +8,7 @@ import { createRenewalSchedulerActivities } from './renewal-scheduler.activities
 import { createWinBackActivities } from './win-back.activities.js';
 import type { PlayStarter } from '../plays/play-starter.service.js';
 import type { PlayTemplateCatalog } from '../plays/play-template-catalog.js';
+import type { PlayTriggers } from '../plays/play-triggers.js';
 import { createScoringActivities } from './scoring.activities.js';
 import { createWiringCheckActivities } from './wiring-check.activities.js';
 
@@ -17,6 +18,7 @@ export interface ActivityDeps {
   orm: MikroORM;
   starter: PlayStarter;
   templates: PlayTemplateCatalog;
+  triggers: PlayTriggers;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -26,7 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPlayActivities(deps.orm),
     ...createPlayFollowUpActivities(deps.orm),
     ...createWinBackActivities(deps.orm),
-    ...createRenewalSchedulerActivities(deps.orm, deps.starter, deps.templates),
+    ...createRenewalSchedulerActivities(deps.orm, deps.starter, deps.templates, deps.triggers),
   };
 }
 

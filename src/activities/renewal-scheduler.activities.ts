@@ -4,12 +4,14 @@ import { Account } from '../accounts/account.entity.js';
 import { Contract } from '../commercial/contract.entity.js';
 import type { PlayStarter } from '../plays/play-starter.service.js';
 import type { PlayTemplateCatalog } from '../plays/play-template-catalog.js';
+import type { PlayTriggers } from '../plays/play-triggers.js';
 
 const DAY = 86_400_000;
 
 /** Finds contracts entering their renewal window and starts their renewal plays. */
-export function createRenewalSchedulerActivities(orm: MikroORM, starter: PlayStarter, templates: PlayTemplateCatalog): RenewalSchedulerActivities {
+export function createRenewalSchedulerActivities(orm: MikroORM, starter: PlayStarter, templates: PlayTemplateCatalog, triggers: PlayTriggers): RenewalSchedulerActivities {
   return {
+    startTriggeredPlays: ({ tenantId }) => triggers.startDuePlays(tenantId),
     async startDueRenewals({ tenantId }) {
       const leadDays = Number(templates.latest('renewal').parameters.leadDays ?? 180);
       const today = new Date().toISOString().slice(0, 10);

@@ -9,6 +9,7 @@ import { APP_LOGGER } from '../logging/logger.module.js';
 import { AccountHealth } from '../scoring/account-health.entity.js';
 import { HealthSnapshot } from '../scoring/health-snapshot.entity.js';
 import type { PlayKind } from '../../workflows/shared/play-types.js';
+import { TemporalClientService } from '../temporal/temporal-client.service.js';
 import { PlayStarter } from './play-starter.service.js';
 import { PLAY_KINDS } from './play-workflows.js';
 
@@ -23,10 +24,12 @@ const MAX_ATTEMPTS = 10;
 export class PlayCommandDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
+  private stopping = false;
 
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
     private readonly starter: PlayStarter,
+    private readonly temporal: TemporalClientService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(APP_LOGGER) private readonly log: Logger,
   ) {}
@@ -43,6 +46,7 @@ export class PlayCommandDispatcher implements OnApplicationBootstrap, OnApplicat
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
   }
@@ -56,8 +60,15 @@ export class PlayCommandDispatcher implements OnApplicationBootstrap, OnApplicat
   private async pass(): Promise<number> {
     const em = this.orm.em.fork();
     const pending = await em.find(PlayCommand, { status: 'pending', attempts: { $lt: MAX_ATTEMPTS } }, { orderBy: { createdAt: 'asc' }, limit: 100 });
+    if (!pending.length) return 0;
+    try {
+      await this.temporal.probe();
+    } catch {
+      return 0; // Temporal down: not the commands' fault, no attempt counted; the next tick retries
+    }
     let dispatched = 0;
     for (const command of pending) {
+      if (this.stopping) break;
       try {
         if (!(PLAY_KINDS as string[]).includes(command.play)) throw new Error(`no such play '${command.play}'`);
         await this.starter.start({ tenantId: command.tenantId, accountId: command.accountId, play: command.play as PlayKind, reason: command.reason, context: await this.contextFor(command) });

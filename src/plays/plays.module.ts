@@ -3,6 +3,7 @@ import { ScoringModule } from '../scoring/scoring.module.js';
 import { PlayCommandDispatcher } from './play-command-dispatcher.js';
 import { PlayHealthSignaller } from './play-health-signaller.js';
 import { PlayTasksService } from './play-tasks.service.js';
+import { PlayTriggersOnActivity } from './play-triggers-on-activity.js';
 import { PlayStartingModule } from './play-starting.module.js';
 import { PlaysController } from './plays.controller.js';
 
@@ -10,7 +11,7 @@ import { PlaysController } from './plays.controller.js';
 @Module({
   imports: [ScoringModule, PlayStartingModule],
   controllers: [PlaysController],
-  providers: [PlayCommandDispatcher, PlayHealthSignaller, PlayTasksService],
+  providers: [PlayCommandDispatcher, PlayHealthSignaller, PlayTasksService, PlayTriggersOnActivity],
   exports: [PlayCommandDispatcher, PlayHealthSignaller],
 })
 export class PlaysModule {}

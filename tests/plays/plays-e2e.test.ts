@@ -13,12 +13,14 @@ import { PlayCommand } from '../../src/escalations/play-command.entity.js';
 import { seedDemoPortfolio } from '../../src/persistence/demo/seed-demo.js';
 import { PlayInstance } from '../../src/plays/play-instance.entity.js';
 import { PlayStarter } from '../../src/plays/play-starter.service.js';
+import { PlayTriggers } from '../../src/plays/play-triggers.js';
 import { PlayTemplateCatalog } from '../../src/plays/play-template-catalog.js';
 import { AccountHealth } from '../../src/scoring/account-health.entity.js';
 import { HealthSnapshot } from '../../src/scoring/health-snapshot.entity.js';
 import { RescoreOnActivity } from '../../src/scoring/rescore-on-activity.js';
 import { ScoringService } from '../../src/scoring/scoring.service.js';
 import { Task } from '../../src/tasks/task.entity.js';
+import { Person } from '../../src/relationships/person.entity.js';
 import { TemporalClientService } from '../../src/temporal/temporal-client.service.js';
 import { startDevServer, type DevServer } from '../temporal/dev-server.js';
 import { installQuietTemporalRuntime } from '../temporal/sdk-runtime.js';
@@ -52,7 +54,7 @@ describe('plays end to end (dev server, API, outbox, worker)', () => {
     const connection = await NativeConnection.connect({ address: server.address });
     worker = await Worker.create({
       connection, namespace: server.namespace, taskQueue, workflowBundle: await workflowBundle(),
-      activities: createActivities({ scoring: app.app.get(ScoringService), orm: app.orm, starter: app.app.get(PlayStarter), templates: app.app.get(PlayTemplateCatalog) }),
+      activities: createActivities({ scoring: app.app.get(ScoringService), orm: app.orm, starter: app.app.get(PlayStarter), templates: app.app.get(PlayTemplateCatalog), triggers: app.app.get(PlayTriggers) }),
     });
     running = worker.run();
   }, 180_000);
@@ -91,7 +93,7 @@ describe('plays end to end (dev server, API, outbox, worker)', () => {
     expect(await score(accountId)).toBeLessThan(40);
 
     // The escalation wrote a command; the dispatcher started the play; nobody started it by hand.
-    const [play] = await eventually(() => plays(accountId), (p) => p.some((x) => x.play === 'recovery' && x.status === 'running'), 20_000);
+    const play = (await eventually(() => plays(accountId), (p) => p.some((x) => x.play === 'recovery' && x.status === 'running'), 20_000)).find((x) => x.play === 'recovery')!;
     expect(play).toMatchObject({ play: 'recovery', status: 'running', workflowId: `demo/${accountId}/recovery` });
     expect((await app.orm.em.fork().findOneOrFail(PlayCommand, { tenantId: 'demo', accountId, play: 'recovery' })).status).toBe('dispatched');
     const state = (await app.call('GET', `/api/v1/plays/${play.id}`, undefined, T)).body.state;
@@ -137,7 +139,8 @@ describe('plays end to end (dev server, API, outbox, worker)', () => {
     expect(renewal).toHaveLength(1);
 
     expect((await app.call('POST', `/api/v1/plays/${renewal[0].id}/signals/renewal-outcome`, { outcome: 'lost', note: 'moved to a competitor' }, T)).status).toBe(200);
-    const after = await eventually(() => plays(accountId), (p) => p.some((x) => x.play === 'win_back' && x.status === 'running'), 30_000);
+    // The win-back may start before the renewal's own closing record lands: wait for both.
+    const after = await eventually(() => plays(accountId), (p) => p.some((x) => x.play === 'win_back' && x.status === 'running') && p.some((x) => x.play === 'renewal' && x.status === 'completed'), 30_000);
     expect(after.find((p) => p.play === 'renewal')).toMatchObject({ status: 'completed', outcome: 'lost' });
     expect(after.find((p) => p.play === 'win_back')).toMatchObject({ status: 'running', workflowId: `demo/${accountId}/win_back` });
     const cancel = await app.call('POST', `/api/v1/plays/${after.find((p) => p.play === 'win_back')!.id}/cancel`, { reason: 'test over' }, T);
@@ -145,7 +148,7 @@ describe('plays end to end (dev server, API, outbox, worker)', () => {
   }, 90_000);
 
   it('the renewal scheduler starts renewal plays for contracts in their lead time, once; plays are searchable by attribute', async () => {
-    const scheduler = createRenewalSchedulerActivities(app.orm, app.app.get(PlayStarter), app.app.get(PlayTemplateCatalog));
+    const scheduler = createRenewalSchedulerActivities(app.orm, app.app.get(PlayStarter), app.app.get(PlayTemplateCatalog), app.app.get(PlayTriggers));
     const first = await scheduler.startDueRenewals({ tenantId: 'demo' });
     expect(first.started).toBeGreaterThan(0);
     const again = await scheduler.startDueRenewals({ tenantId: 'demo' });
@@ -157,5 +160,16 @@ describe('plays end to end (dev server, API, outbox, worker)', () => {
       return count;
     }, (c) => c >= first.started, 20_000);
     expect(found).toBeGreaterThanOrEqual(first.started);
-  }, 90_000);
+
+    // The same daily pass starts the data-driven plays: cadence for every active client, and a
+    // succession for the legal partner who retires in about three years (asleep until its lead time).
+    const triggered = await scheduler.startTriggeredPlays({ tenantId: 'demo' });
+    expect(triggered.cadence).toBeGreaterThan(50);
+    expect(triggered.succession).toBeGreaterThan(0);
+    expect((await scheduler.startTriggeredPlays({ tenantId: 'demo' })).cadence).toBe(0);
+    const successions = await app.orm.em.fork().find(PlayInstance, { tenantId: 'demo', play: 'succession', status: 'running' });
+    const retiring = await app.orm.em.fork().find(Person, { tenantId: 'demo', departureKind: 'retirement', departureDate: { $gte: new Date(Date.now() + 900 * 86_400_000).toISOString().slice(0, 10) } });
+    expect(retiring.length).toBeGreaterThan(0);
+    expect(successions.some((s) => retiring.some((p) => s.workflowId.endsWith(`/succession/person-${p.id}`)))).toBe(true);
+  }, 120_000);
 });

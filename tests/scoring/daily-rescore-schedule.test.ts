@@ -5,6 +5,7 @@ import { seedDemoPortfolio } from '../../src/persistence/demo/seed-demo.js';
 import { AccountHealth } from '../../src/scoring/account-health.entity.js';
 import { tenantScheduleId, TenantSchedules } from '../../src/scoring/tenant-schedules.js';
 import { PlayStarter } from '../../src/plays/play-starter.service.js';
+import { PlayTriggers } from '../../src/plays/play-triggers.js';
 import { PlayTemplateCatalog } from '../../src/plays/play-template-catalog.js';
 import { HealthSnapshot } from '../../src/scoring/health-snapshot.entity.js';
 import { ScoringService } from '../../src/scoring/scoring.service.js';
@@ -43,7 +44,7 @@ describe('daily portfolio rescoring on a Temporal Schedule (dev server)', () => 
     expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'dailyRescoreWorkflow', taskQueue });
 
     const connection = await NativeConnection.connect({ address: server.address });
-    const worker = await Worker.create({ connection, namespace: server.namespace, taskQueue, workflowsPath: WORKFLOWS_PATH, activities: createActivities({ scoring: app.app.get(ScoringService), orm: app.orm, starter: app.app.get(PlayStarter), templates: app.app.get(PlayTemplateCatalog) }) });
+    const worker = await Worker.create({ connection, namespace: server.namespace, taskQueue, workflowsPath: WORKFLOWS_PATH, activities: createActivities({ scoring: app.app.get(ScoringService), orm: app.orm, starter: app.app.get(PlayStarter), templates: app.app.get(PlayTemplateCatalog), triggers: app.app.get(PlayTriggers) }) });
     await worker.runUntil(async () => {
       await handle.trigger();
       const deadline = Date.now() + 60_000;

@@ -6,4 +6,6 @@ export interface RenewalSchedulerInput {
 export interface RenewalSchedulerActivities {
   /** Starts renewal plays for contracts ending within the template's lead time (idempotent). */
   startDueRenewals(input: RenewalSchedulerInput): Promise<{ considered: number; started: number }>;
+  /** Starts succession, onboarding and cadence plays the data calls for (idempotent). */
+  startTriggeredPlays(input: RenewalSchedulerInput): Promise<Record<string, number>>;
 }
