@@ -2,10 +2,10 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { PlayActivities, PlayRecord, PlayTaskRequest } from '../../workflows/shared/play-activities.js';
 import { PlayInstance } from '../plays/play-instance.entity.js';
 import { Task } from '../tasks/task.entity.js';
+import { TEAM_ROLE_OF_TASK_OWNER } from '../relationships/team-role-of-task-owner.js';
 import { createTasksOnce } from '../tasks/task-writer.js';
 import { TeamAssignment } from '../relationships/team-assignment.entity.js';
 
-const TEAM_ROLE_FOR: Record<string, string> = { account_lead: 'account_lead', executive_sponsor: 'executive_sponsor', partner: 'executive_sponsor', delivery_lead: 'delivery_lead', specialist: 'specialist' };
 
 /**
  * The side effects plays cause, all idempotent: tasks are keyed by workflow id + step, so a
@@ -15,8 +15,8 @@ export function createPlayActivities(orm: MikroORM): PlayActivities {
   return {
     async createPlayTask(request: PlayTaskRequest) {
       return orm.em.fork().transactional(async (em) => {
-        const owner = TEAM_ROLE_FOR[request.ownerRole]
-          ? await em.findOne(TeamAssignment, { tenantId: request.tenantId, accountId: request.accountId, role: TEAM_ROLE_FOR[request.ownerRole] as never, toDate: null })
+        const owner = TEAM_ROLE_OF_TASK_OWNER[request.ownerRole]
+          ? await em.findOne(TeamAssignment, { tenantId: request.tenantId, accountId: request.accountId, role: TEAM_ROLE_OF_TASK_OWNER[request.ownerRole] as never, toDate: null })
           : null;
         const created = await createTasksOnce(em, request.tenantId, [{
           tenantId: request.tenantId, accountId: request.accountId, title: request.title, description: request.description ?? null,

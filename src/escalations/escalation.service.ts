@@ -4,6 +4,7 @@ import type { FactValues } from '../facts/fact-definition.js';
 import { renderTemplate } from '../rules/engine/template.js';
 import type { EscalationRuleSet } from '../rules/schema/escalation-rule-set.schema.js';
 import { TeamAssignment } from '../relationships/team-assignment.entity.js';
+import { TEAM_ROLE_OF_TASK_OWNER } from '../relationships/team-role-of-task-owner.js';
 import { createTasksOnce, type NewTask } from '../tasks/task-writer.js';
 import { EscalationRecord, type EscalationOutcome } from './escalation-record.entity.js';
 import { PlayCommand } from './play-command.entity.js';
@@ -19,8 +20,6 @@ export interface EscalationInput {
   facts: FactValues;
 }
 
-/** Which team role owns a task role, to assign it to the right person on the account team. */
-const TEAM_ROLE_FOR: Record<string, string> = { account_lead: 'account_lead', executive_sponsor: 'executive_sponsor', partner: 'executive_sponsor', delivery_lead: 'delivery_lead', specialist: 'specialist' };
 
 /**
  * Turns protocol triggers into tasks and play commands: dedupe by cooldown per account and
@@ -67,7 +66,7 @@ export class EscalationService {
             continue;
           }
           if (action.contactsClient) contacts++;
-          const owner = team.find((t) => t.accountId === input.accountId && t.role === TEAM_ROLE_FOR[action.ownerRole]);
+          const owner = team.find((t) => t.accountId === input.accountId && t.role === TEAM_ROLE_OF_TASK_OWNER[action.ownerRole]);
           newTasks.push({
             tenantId, accountId: input.accountId, title, description: action.description ? renderTemplate(action.description, values) : `${protocol.name}: ${protocol.description}`,
             ownerRole: action.ownerRole, ownerPersonId: owner?.personId ?? null,
