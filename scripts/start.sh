@@ -71,6 +71,21 @@ for _ in $(seq 1 120); do
 done
 curl -fs "$API/health" >/dev/null 2>&1 || { say "the API did not become healthy; see $LOGS/api.log"; curl -s "$API/health" >&2 || true; exit 1; }
 
+# First start: run the daily schedules once now, so the demo shows scores and plays at once
+# (through the real path: Schedule → workflow → worker activities).
+if [[ -n "${TEMPORAL:-}" ]] && tail -n 1 "$LOGS/seed.log" | grep -q '"created":true'; then
+  for schedule in daily-rescore renewal-scheduler; do
+    for _ in $(seq 1 60); do
+      "$TEMPORAL" schedule describe --address "$TEMPORAL_ADDRESS" --schedule-id "demo/$schedule" >/dev/null 2>&1 && break
+      sleep 0.5
+    done
+    "$TEMPORAL" schedule trigger --address "$TEMPORAL_ADDRESS" --schedule-id "demo/$schedule" >/dev/null 2>&1 \
+      && say "triggered demo/$schedule once (scores, then renewal, succession, onboarding and cadence plays)" \
+      || say "could not trigger demo/$schedule yet; it runs on its daily schedule"
+    sleep 5 # rescoring first: plays read the tiers it writes
+  done
+fi
+
 cat <<MSG
 
   Retention platform is running (demo tenant: x-tenant-id: demo)

@@ -36,10 +36,13 @@ export class PlayCommandDispatcher implements OnApplicationBootstrap, OnApplicat
 
   onApplicationBootstrap(): void {
     const tick = () => {
-      void this.dispatchPending().finally(() => {
-        this.timer = setTimeout(tick, this.config.PLAY_DISPATCH_INTERVAL_MS);
-        this.timer.unref();
-      });
+      void this.dispatchPending()
+        .catch((error: unknown) => this.log.warn({ reason: (error as Error).message }, 'play-command dispatch pass failed'))
+        .finally(() => {
+          if (this.stopping) return; // never re-arm after shutdown
+          this.timer = setTimeout(tick, this.config.PLAY_DISPATCH_INTERVAL_MS);
+          this.timer.unref();
+        });
     };
     this.timer = setTimeout(tick, this.config.PLAY_DISPATCH_INTERVAL_MS);
     this.timer.unref();

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { APP_LOGGER } from '../logging/logger.module.js';
@@ -9,7 +9,7 @@ import { PlayInstance } from './play-instance.entity.js';
 
 /** Score changes reach running plays as signals (the plays decide what a change means). */
 @Injectable()
-export class PlayHealthSignaller implements OnModuleInit {
+export class PlayHealthSignaller implements OnModuleInit, OnApplicationShutdown {
   private chain = Promise.resolve();
 
   constructor(
@@ -26,6 +26,11 @@ export class PlayHealthSignaller implements OnModuleInit {
   }
 
   /** Resolves when every change published so far has been signalled. */
+  /** In-flight work finishes before the ORM closes. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.chain;
+  }
+
   settled(): Promise<void> {
     return this.chain;
   }

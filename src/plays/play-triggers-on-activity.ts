@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AccountActivity } from '../ingestion/account-activity.js';
 import { APP_LOGGER } from '../logging/logger.module.js';
@@ -9,7 +9,7 @@ import { PlayTriggers } from './play-triggers.js';
  * daily scheduler would catch it too; this removes the wait). Cadence plays start daily.
  */
 @Injectable()
-export class PlayTriggersOnActivity implements OnModuleInit {
+export class PlayTriggersOnActivity implements OnModuleInit, OnApplicationShutdown {
   private chain = Promise.resolve();
 
   constructor(private readonly activity: AccountActivity, private readonly triggers: PlayTriggers, @Inject(APP_LOGGER) private readonly log: Logger) {}
@@ -21,6 +21,11 @@ export class PlayTriggersOnActivity implements OnModuleInit {
         .then(() => undefined)
         .catch((error: unknown) => this.log.warn({ tenantId, reason: (error as Error).message }, 'event-driven plays not started yet (the daily scheduler retries)'));
     });
+  }
+
+  /** In-flight work finishes before the ORM closes. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.chain;
   }
 
   settled(): Promise<void> {

@@ -35,6 +35,7 @@ export const tenantScheduleId = (tenantId: string, name: string) => `${tenantId}
 @Injectable()
 export class TenantSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
+  private stopping = false;
   private readonly ensured = new Set<string>();
 
   constructor(
@@ -47,6 +48,7 @@ export class TenantSchedules implements OnApplicationBootstrap, OnApplicationShu
   onApplicationBootstrap(): void {
     const tick = () => {
       void this.reconcile().finally(() => {
+        if (this.stopping) return; // never re-arm after shutdown
         this.timer = setTimeout(tick, RECONCILE_EVERY_MS);
         this.timer.unref();
       });
@@ -55,6 +57,7 @@ export class TenantSchedules implements OnApplicationBootstrap, OnApplicationShu
   }
 
   onApplicationShutdown(): void {
+    this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
   }
 
