@@ -1,21 +1,13 @@
 import { Injectable } from '@nestjs/common';
-
-export type AccountActivityListener = (tenantId: string, accountIds: string[]) => void;
+import { Notifier } from '../notifications/notifier.js';
 
 /**
  * In-process notification that accounts changed (after commit). Scoring subscribes to rescore
  * within seconds; ingestion does not need to know who listens.
  */
 @Injectable()
-export class AccountActivity {
-  private readonly listeners = new Set<AccountActivityListener>();
-
-  subscribe(listener: AccountActivityListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
+export class AccountActivity extends Notifier<[tenantId: string, accountIds: string[]]> {
   publish(tenantId: string, accountIds: string[]): void {
-    for (const listener of this.listeners) listener(tenantId, accountIds);
+    this.notify(tenantId, accountIds);
   }
 }

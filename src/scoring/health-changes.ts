@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Notifier } from '../notifications/notifier.js';
 
 export interface HealthChange {
   tenantId: string;
@@ -10,19 +11,10 @@ export interface HealthChange {
   signals: { id: string; category: string; severity: string }[];
 }
 
-export type HealthChangeListener = (changes: HealthChange[]) => void;
-
 /** Post-commit notification of new snapshots; plays subscribe to steer running plays. */
 @Injectable()
-export class HealthChanges {
-  private readonly listeners = new Set<HealthChangeListener>();
-
-  subscribe(listener: HealthChangeListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
+export class HealthChanges extends Notifier<[changes: HealthChange[]]> {
   publish(changes: HealthChange[]): void {
-    if (changes.length) for (const listener of this.listeners) listener(changes);
+    if (changes.length) this.notify(changes);
   }
 }

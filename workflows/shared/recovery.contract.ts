@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { OwnerRole, PlayTemplate } from './play-types.js';
+import { numberParameter } from './template-parameters.js';
 
 /**
  * Recovery plan (at-risk intervention, DOMAIN.md section 8): workflow-safe contract shared by
@@ -77,18 +78,17 @@ export const RECOVERY_DEFAULTS: RecoveryParameters = {
   escalationDueInDays: 2,
 };
 
-const num = (value: unknown, fallback: number, min: number): number => (typeof value === 'number' && Number.isFinite(value) && value >= min ? value : fallback);
 
 /** The template's parameters with defaults for anything missing or out of range. */
 export function recoveryParameters(parameters: PlayTemplate['parameters']): RecoveryParameters {
   return {
-    diagnosticWithinDays: num(parameters.diagnosticWithinDays, RECOVERY_DEFAULTS.diagnosticWithinDays, 0),
-    followUpEveryDays: num(parameters.followUpEveryDays, RECOVERY_DEFAULTS.followUpEveryDays, 1),
-    followUpDueInDays: num(parameters.followUpDueInDays, RECOVERY_DEFAULTS.followUpDueInDays, 0),
-    recoveredAbove: num(parameters.recoveredAbove, RECOVERY_DEFAULTS.recoveredAbove, 0),
-    sustainedDays: num(parameters.sustainedDays, RECOVERY_DEFAULTS.sustainedDays, 0),
-    horizonDays: num(parameters.horizonDays, RECOVERY_DEFAULTS.horizonDays, 1),
-    escalationDueInDays: num(parameters.escalationDueInDays, RECOVERY_DEFAULTS.escalationDueInDays, 0),
+    diagnosticWithinDays: numberParameter(parameters.diagnosticWithinDays, RECOVERY_DEFAULTS.diagnosticWithinDays, 0),
+    followUpEveryDays: numberParameter(parameters.followUpEveryDays, RECOVERY_DEFAULTS.followUpEveryDays, 1),
+    followUpDueInDays: numberParameter(parameters.followUpDueInDays, RECOVERY_DEFAULTS.followUpDueInDays, 0),
+    recoveredAbove: numberParameter(parameters.recoveredAbove, RECOVERY_DEFAULTS.recoveredAbove, 0),
+    sustainedDays: numberParameter(parameters.sustainedDays, RECOVERY_DEFAULTS.sustainedDays, 0),
+    horizonDays: numberParameter(parameters.horizonDays, RECOVERY_DEFAULTS.horizonDays, 1),
+    escalationDueInDays: numberParameter(parameters.escalationDueInDays, RECOVERY_DEFAULTS.escalationDueInDays, 0),
   };
 }
 

@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { PlayTemplate } from './play-types.js';
+import { numberParameter } from './template-parameters.js';
 
 /**
  * Win-back (DOMAIN.md section 8): workflow-safe contract shared by the workflow, the API
@@ -60,14 +61,13 @@ export interface WinBackParameters {
 
 export const WIN_BACK_DEFAULTS: WinBackParameters = { waitDays: 120, contractWaitDays: 90, returnPlanDueInDays: 5 };
 
-const num = (value: unknown, fallback: number, min: number): number => (typeof value === 'number' && Number.isFinite(value) && value >= min ? value : fallback);
 
 /** The template's parameters with defaults for anything missing or out of range. */
 export function winBackParameters(parameters: PlayTemplate['parameters']): WinBackParameters {
   return {
-    waitDays: num(parameters.waitDays, WIN_BACK_DEFAULTS.waitDays, 0),
-    contractWaitDays: num(parameters.contractWaitDays, WIN_BACK_DEFAULTS.contractWaitDays, 1),
-    returnPlanDueInDays: num(parameters.returnPlanDueInDays, WIN_BACK_DEFAULTS.returnPlanDueInDays, 0),
+    waitDays: numberParameter(parameters.waitDays, WIN_BACK_DEFAULTS.waitDays, 0),
+    contractWaitDays: numberParameter(parameters.contractWaitDays, WIN_BACK_DEFAULTS.contractWaitDays, 1),
+    returnPlanDueInDays: numberParameter(parameters.returnPlanDueInDays, WIN_BACK_DEFAULTS.returnPlanDueInDays, 0),
   };
 }
 

@@ -1,0 +1,16 @@
+/**
+ * A synchronous in-process publish/subscribe channel: producers publish after commit and
+ * never need to know who listens (scoring, plays).
+ */
+export class Notifier<Args extends unknown[]> {
+  private readonly listeners = new Set<(...args: Args) => void>();
+
+  subscribe(listener: (...args: Args) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  protected notify(...args: Args): void {
+    for (const listener of this.listeners) listener(...args);
+  }
+}
