@@ -17,6 +17,7 @@ import { openOrm } from '../src/persistence/open-orm.js';
 import { seedDemoPortfolio } from '../src/persistence/demo/seed-demo.js';
 import { ScoringService } from '../src/scoring/scoring.service.js';
 import { WorkerModule } from '../src/worker-context/worker.module.js';
+import { installPluginsFor } from '../src/plugin-host/install-plugins.js';
 
 const { values } = parseArgs({ options: { accounts: { type: 'string', default: '200' }, seed: { type: 'string', default: '42' } } });
 const accounts = Number(values.accounts);
@@ -31,7 +32,7 @@ const seeded = await seedDemoPortfolio(orm, { tenantId: 'bench', seed: Number(va
 const seedMs = performance.now() - t;
 const rows = Object.values(seeded.counts).reduce((a, b) => a + b, 0);
 
-const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, orm, log), { logger: false });
+const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, orm, log, await installPluginsFor(config)), { logger: false });
 const scoring = context.get(ScoringService);
 const cold = await scoring.rescore('bench', 'all', 'manual');
 const warm = await scoring.rescore('bench', 'all', 'manual');

@@ -10,12 +10,16 @@ import { API_PREFIX } from './api/openapi/openapi-document.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.schema.js';
 import { NestPinoLogger } from './logging/nest-pino-logger.js';
+import { installPluginsFor } from './plugin-host/install-plugins.js';
 
 const require = createRequire(import.meta.url);
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests, so both run the same wiring). */
 export async function createHttpApp(config: AppConfig, orm: MikroORM, log: Logger): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, orm, log), {
+  // Plugins are installed before Nest starts: a conflict refuses the boot with every problem listed.
+  const plugins = await installPluginsFor(config);
+  log.info({ plugins: plugins.plugins.map((p) => `${p.id}@${p.version}`) }, 'plugins installed');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, orm, log, plugins), {
     logger: new NestPinoLogger(log),
     bodyParser: false,
   });

@@ -13,6 +13,9 @@ import { ScoringModule } from './scoring/scoring.module.js';
 import { PlaysModule } from './plays/plays.module.js';
 import { ScoringSchedulesModule } from './scoring/scoring-schedules.module.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
+import { PluginAdminModule } from './plugin-host/plugin-admin.module.js';
+import { PluginHostModule } from './plugin-host/plugin-host.module.js';
+import type { InstalledPlugins } from './plugin-host/installed-plugins.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
 import { TenantsModule } from './tenants/tenants.module.js';
@@ -20,13 +23,14 @@ import { TenantsModule } from './tenants/tenants.module.js';
 /** Composes the domain modules around an already-opened ORM and validated config. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, orm: MikroORM, log: Logger): DynamicModule {
+  static forRoot(config: AppConfig, orm: MikroORM, log: Logger, plugins: InstalledPlugins): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(log),
         PersistenceModule.forRoot(orm),
+        PluginHostModule.forRoot(plugins),
         TemporalModule,
         TenantsModule,
         ResourcesModule,
@@ -37,6 +41,7 @@ export class AppModule {
         PlaysModule,
         RuleAuthoringModule,
         HealthModule,
+        PluginAdminModule,
       ],
       controllers: [DocsController],
     };

@@ -4,6 +4,9 @@ import { loadConfigOrExit } from './config/load-config.js';
 import { createLogger } from './logging/logger.js';
 import { dialectOf } from './persistence/orm-options.js';
 import { openOrm } from './persistence/open-orm.js';
+import { PlayTemplatesInvalid } from './plays/play-template-catalog.js';
+import { PluginBootError } from './plugin-host/install-plugins.js';
+import { DefaultRulesInvalid } from './rules/defaults/default-rule-sets.js';
 
 /** HTTP API process. Migrations are a separate step; boot refuses to run against an old schema. */
 const config = loadConfigOrExit();
@@ -15,7 +18,17 @@ if (pending.length) {
   await orm.close(true);
   process.exit(1);
 }
-const app = await createHttpApp(config, orm, log);
+let app: Awaited<ReturnType<typeof createHttpApp>>;
+try {
+  app = await createHttpApp(config, orm, log);
+} catch (error) {
+  // A plugin conflict (or invalid rule file) names every problem; no stack trace needed.
+  if (!(error instanceof PluginBootError || error instanceof DefaultRulesInvalid || error instanceof PlayTemplatesInvalid)) throw error;
+  log.fatal(error.message);
+  process.stderr.write(`${error.message}\n`);
+  await orm.close(true);
+  process.exit(1);
+}
 await app.listen(config.PORT, config.HOST);
 log.info({ url: `http://${config.HOST}:${config.PORT}`, dialect: dialectOf(config) }, 'api listening');
 

@@ -1,7 +1,7 @@
 // Temporal worker process: its own process (not a Nest provider) so run() is awaited and
 // a failing worker fails the process visibly. Drains on SIGTERM/SIGINT and exits 0.
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { createActivities } from './activities/index.js';
+import { createActivitiesFrom } from './activities/index.js';
 import { loadConfigOrExit } from './config/load-config.js';
 import { createLogger } from './logging/logger.js';
 import { retryWithBackoff } from './temporal/retry-with-backoff.js';
@@ -79,7 +79,7 @@ async function main(): Promise<number> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       ...(source.kind === 'bundle' ? { workflowBundle: source.workflowBundle } : { workflowsPath: source.workflowsPath }),
-      activities: createActivities({ scoring: domain.context.get(ScoringService), orm: domain.orm, starter: domain.context.get(PlayStarter), templates: domain.context.get(PlayTemplateCatalog), triggers: domain.context.get(PlayTriggers) }),
+      activities: createActivitiesFrom(domain.context, domain.orm, log),
       maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
       // On shutdown, activities get this long to finish before they are cancelled...
       shutdownGraceTime: '10 seconds',

@@ -31,6 +31,13 @@ export const configSchema = z.object({
   RULES_DIR: z.string().min(1).optional(),
   /** Folder of the default play templates. Default: play-templates/ in the project. */
   PLAY_TEMPLATES_DIR: z.string().min(1).optional(),
+  /** Folder of bundled plugins (default: plugins/ in the project). */
+  PLUGINS_DIR: z.string().min(1).optional(),
+  /** Comma-separated npm package names (or folders) of further plugins to install, e.g. @acme/retention-plugin-x. */
+  PLUGIN_PACKAGES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
   /** UTC time of the daily portfolio rescoring (a Temporal Schedule per tenant). */
   RESCORE_DAILY_AT: z
     .string()

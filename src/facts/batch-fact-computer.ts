@@ -40,15 +40,21 @@ export async function computeFactsForAccounts(
     result.set(id, values);
   }
 
+  const scoped = providers.some((provider) => provider.industries);
   for (let start = 0; start < ids.length; start += batchSize) {
     const chunk = ids.slice(start, start + batchSize);
+    // Plugin providers only see accounts of their industries (one extra query per chunk).
+    const industryOf = scoped ? new Map((await selectRows<{ id: string; industry: string }>(em, 'select id, industry from accounts where tenant_id = :tenantId and id in (:ids)', { tenantId, ids: chunk })).map((r) => [String(r.id), r.industry])) : undefined;
     for (const provider of providers) {
       if (provider.facts.length === 0) continue;
-      const computed = await provider.compute({ em, tenantId, accountIds: chunk, asOf });
+      const accountIds = provider.industries && industryOf ? chunk.filter((id) => provider.industries!.includes(industryOf.get(id) ?? '')) : chunk;
+      if (!accountIds.length) continue;
+      const asked = provider.industries ? new Set(accountIds) : undefined;
+      const computed = await provider.compute({ em, tenantId, accountIds, asOf });
       const declared = declaredBy.get(provider.id)!;
       for (const [accountId, partial] of computed) {
         const target = result.get(accountId);
-        if (!target) continue; // not asked for: ignore
+        if (!target || (asked && !asked.has(accountId))) continue; // not asked for: ignore
         for (const [name, value] of Object.entries(partial)) {
           if (value === undefined) continue;
           const definition = declared.get(name);

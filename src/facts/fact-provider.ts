@@ -20,6 +20,8 @@ export interface FactProvider {
   /** e.g. 'core.engagement' */
   id: string;
   facts: FactDefinition[];
+  /** Only accounts of these industries are computed (plugins); undefined: every account. */
+  industries?: readonly string[];
   /** accountId → values of this provider's facts. */
   compute(ctx: FactBatchContext): Promise<Map<string, Partial<FactValues>>>;
 }

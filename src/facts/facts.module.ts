@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { createCoreFactCatalog } from './core-fact-providers.js';
+import { INSTALLED_PLUGINS, type InstalledPlugins } from '../plugin-host/installed-plugins.js';
 import { FactCatalog } from './fact-catalog.js';
 import { FactsController } from './facts.controller.js';
 
@@ -7,7 +7,7 @@ import { FactsController } from './facts.controller.js';
 @Global()
 @Module({
   controllers: [FactsController],
-  providers: [{ provide: FactCatalog, useFactory: () => createCoreFactCatalog() }],
+  providers: [{ provide: FactCatalog, useFactory: (installed: InstalledPlugins) => installed.catalog, inject: [INSTALLED_PLUGINS] }],
   exports: [FactCatalog],
 })
 export class FactsModule {}

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { AccountHealth } from '../scoring/account-health.entity.js';
 import { TemporalClientService } from '../temporal/temporal-client.service.js';
+import { TenantsService } from '../tenants/tenants.service.js';
 import type { PlayInput, PlayKind } from '../../workflows/shared/play-types.js';
 import { PlayInstance } from './play-instance.entity.js';
 import { PlayTemplateCatalog } from './play-template-catalog.js';
@@ -45,6 +46,7 @@ export class PlayStarter {
     private readonly temporal: TemporalClientService,
     private readonly templates: PlayTemplateCatalog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tenants: TenantsService,
   ) {}
 
   async start(request: StartPlayRequest): Promise<StartedPlay> {
@@ -52,7 +54,8 @@ export class PlayStarter {
     const account = await em.findOne(Account, { tenantId: request.tenantId, id: request.accountId });
     if (!account) throw new NotFound(`account ${request.accountId} not found`);
     const health = await em.findOne(AccountHealth, { tenantId: request.tenantId, accountId: request.accountId });
-    const template = this.templates.latest(request.play);
+    // An enabled plugin serving the account's industry may bring its own template for the play.
+    const template = this.templates.latest(request.play, { industry: account.industry, enabledPlugins: await this.tenants.enabledPlugins(request.tenantId) });
     const workflowId = playWorkflowId(request.tenantId, request.accountId, request.play, request.scope);
     const running = await em.findOne(PlayInstance, { tenantId: request.tenantId, workflowId, status: 'running' });
     const input: PlayInput & Record<string, unknown> = {

@@ -22,8 +22,16 @@ export class PlayTemplateCatalog {
     this.templates.set(template.play, list);
   }
 
-  latest(play: PlayKind): PlayTemplate {
-    const template = this.templates.get(play)?.[0];
+  /**
+   * The newest template for a play. For an account whose industry an enabled plugin serves, the
+   * plugin's template replaces the core one (enabledPlugins undefined: every installed plugin).
+   */
+  latest(play: PlayKind, account: { industry?: string; enabledPlugins?: readonly string[] | null } = {}): PlayTemplate {
+    const list = this.templates.get(play) ?? [];
+    const fromPlugin = account.industry
+      ? list.find((t) => t.plugin && t.industries?.includes(account.industry!) && (!account.enabledPlugins || account.enabledPlugins.includes(t.plugin)))
+      : undefined;
+    const template = fromPlugin ?? list.find((t) => !t.plugin);
     if (!template) throw new Error(`no play template for '${play}'`);
     return template;
   }

@@ -30,6 +30,8 @@ export const playTemplateSchema = z
           escalateAfterDays: days.optional(),
           escalateToRole: role.optional(),
           onlyWhenAttention: ATTENTION.optional(),
+          /** Automated step: a plugin activity `<plugin>.<name>` runs instead of a task. */
+          activity: z.string().regex(/^[a-z][a-z0-9]{1,30}\.[a-z][A-Za-z0-9]{0,60}$/, 'expected <plugin>.<activityName>').optional(),
         }),
       )
       .max(50),

@@ -1,10 +1,9 @@
-import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/config.schema.js';
-import { loadPlayTemplates, PlayTemplateCatalog } from './play-template-catalog.js';
+import { INSTALLED_PLUGINS, type InstalledPlugins } from '../plugin-host/installed-plugins.js';
+import { PlayTemplateCatalog } from './play-template-catalog.js';
 
-/** Templates are loaded and validated at boot: an invalid file stops the process naming file:line. */
+/** Core and plugin templates, loaded and validated at boot by the plugin host (file:line on any problem). */
 export const playTemplatesProvider = {
   provide: PlayTemplateCatalog,
-  useFactory: (config: AppConfig) => loadPlayTemplates(config.PLAY_TEMPLATES_DIR),
-  inject: [APP_CONFIG],
+  useFactory: (installed: InstalledPlugins) => installed.templates,
+  inject: [INSTALLED_PLUGINS],
 };

@@ -3,6 +3,7 @@ import { MikroORM, UniqueConstraintViolationException, wrap, type EntityManager 
 import { Conflict, NotFound } from '../api/api-errors.js';
 import { parseOrThrow } from '../api/zod-issues.js';
 import { AccountActivity } from '../ingestion/account-activity.js';
+import { AccountAttributesValidator } from '../plugin-host/account-attributes.validator.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import { parseListQuery } from './list-query.js';
 import { assertReferencesExist } from './reference-checker.js';
@@ -25,6 +26,7 @@ export class CrudService {
     @Inject(MikroORM) private readonly orm: MikroORM,
     private readonly tenants: TenantsService,
     private readonly activity: AccountActivity,
+    private readonly attributes: AccountAttributesValidator,
   ) {}
 
   /** History changed through CRUD rescores its account like an ingested event does (after commit). */
@@ -49,7 +51,7 @@ export class CrudService {
 
   async create(tenantId: string, def: ResourceDefinition, body: unknown): Promise<Row> {
     await this.tenants.assertExists(tenantId);
-    const data = parseOrThrow(def.create, body, 'body') as Row;
+    const data = this.parse(def, def.create, body);
     const row = await this.orm.em.fork().transactional(async (em) => {
       await assertReferencesExist(em, tenantId, def.references, [data], (_, field) => `body.${field}`);
       const entity = em.create(def.entity, { ...data, tenantId } as never);
@@ -62,7 +64,7 @@ export class CrudService {
 
   async update(tenantId: string, def: ResourceDefinition, id: string, body: unknown): Promise<Row> {
     await this.tenants.assertExists(tenantId);
-    const data = parseOrThrow(def.update, body, 'body') as Row;
+    const data = this.parse(def, def.update, body);
     const row = await this.orm.em.fork().transactional(async (em) => {
       const entity = await this.load(em, tenantId, def, id);
       await assertReferencesExist(em, tenantId, def.references, [data], (_, field) => `body.${field}`);
@@ -86,6 +88,13 @@ export class CrudService {
       }
       em.remove(entity);
     });
+  }
+
+  /** The body by the resource's schema; an account's plugin attributes by each plugin's schema. */
+  private parse(def: ResourceDefinition, schema: ResourceDefinition['create'], body: unknown): Row {
+    const data = parseOrThrow(schema, body, 'body') as Row;
+    if (def.path === 'accounts' && 'attributes' in data) data.attributes = this.attributes.parse(data.attributes, 'body.attributes');
+    return data;
   }
 
   private async load(em: EntityManager, tenantId: string, def: ResourceDefinition, id: string): Promise<object> {

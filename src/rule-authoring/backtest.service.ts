@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import type { FactValues } from '../facts/fact-definition.js';
 import { canonicalHash } from '../rules/defaults/canonical-hash.js';
-import { RuleSetRegistry } from '../rules/registry/rule-set-registry.service.js';
-import type { RuleSetDocument, RuleSetKind } from '../rules/schema/rule-set.schema.js';
+import { RuleSetRegistry, type AnyRuleDocument, type RuleSetId } from '../rules/registry/rule-set-registry.service.js';
 import { evaluateAccount } from '../scoring/account-evaluator.js';
 import type { ScoreHistory } from '../scoring/evaluation.js';
 import { HealthSnapshot } from '../scoring/health-snapshot.entity.js';
@@ -34,8 +33,8 @@ export interface BacktestReport {
 export class BacktestService {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM, private readonly registry: RuleSetRegistry) {}
 
-  async backtest(tenantId: string, kind: RuleSetKind, candidate: RuleSetDocument, candidateVersion: number, from: Date, to: Date): Promise<BacktestReport> {
-    const compiled = await this.registry.activeBundle(tenantId, { [kind]: { document: candidate, version: candidateVersion, hash: canonicalHash(candidate) } });
+  async backtest(tenantId: string, kind: RuleSetId, candidate: AnyRuleDocument, candidateVersion: number, from: Date, to: Date): Promise<BacktestReport> {
+    const rules = await this.registry.activeRules(tenantId, { [kind]: { document: candidate, version: candidateVersion, hash: canonicalHash(candidate) } });
     const snapshots = await this.orm.em.fork().find(
       HealthSnapshot,
       { tenantId, computedAt: { $gte: from, $lte: to } },
@@ -59,7 +58,7 @@ export class BacktestService {
         report.accounts++;
       }
       const facts = Object.fromEntries(Object.entries(snap.facts).filter(([k]) => !DERIVED.includes(k))) as FactValues;
-      const e = await evaluateAccount(compiled, facts, history, snap.computedAt);
+      const e = await evaluateAccount(rules.forIndustry(typeof facts.industry === 'string' ? facts.industry : null), facts, history, snap.computedAt);
       const sig = (ids: string[]) => ids.slice().sort().join(',');
       const differs = { tier: e.tier !== snap.tier, band: e.band !== snap.band, signals: sig(e.signals.map((s) => s.id)) !== sig(snap.signals.map((s) => s.id)), score: e.score !== snap.score };
       for (const key of Object.keys(differs) as (keyof typeof differs)[]) if (differs[key]) report.differing[key]++;

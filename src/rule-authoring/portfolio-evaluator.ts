@@ -4,7 +4,7 @@ import { Account } from '../accounts/account.entity.js';
 import { accountIdsOfTenant, computeFactsForAccounts } from '../facts/batch-fact-computer.js';
 import type { FactValues } from '../facts/fact-definition.js';
 import { FactCatalog } from '../facts/fact-catalog.js';
-import type { CompiledRuleBundle } from '../rules/engine/compiled-rule-bundle.js';
+import type { TenantRules } from '../rules/registry/tenant-rules.js';
 import { AccountHealth } from '../scoring/account-health.entity.js';
 import { evaluateAccount } from '../scoring/account-evaluator.js';
 import type { AccountEvaluation } from '../scoring/evaluation.js';
@@ -16,7 +16,7 @@ export interface PortfolioRow {
   facts: FactValues;
   /** Protocols true on the account's current snapshot (escalations fire on new ones). */
   currentProtocols: string[];
-  /** One evaluation per bundle given, in order. */
+  /** One evaluation per rule set given, in order. */
   evaluations: AccountEvaluation[];
 }
 
@@ -35,7 +35,7 @@ export class PortfolioEvaluator {
     return rows.map(({ accountId, name, facts }) => ({ accountId, name, facts }));
   }
 
-  async evaluate(tenantId: string, bundles: CompiledRuleBundle[], asOf = new Date()): Promise<PortfolioRow[]> {
+  async evaluate(tenantId: string, bundles: TenantRules[], asOf = new Date()): Promise<PortfolioRow[]> {
     const em = this.orm.em.fork();
     const ids = await accountIdsOfTenant(em, tenantId);
     const out: PortfolioRow[] = [];
@@ -43,16 +43,17 @@ export class PortfolioEvaluator {
       const chunk = ids.slice(start, start + CHUNK);
       const [facts, accounts, health] = await Promise.all([
         computeFactsForAccounts(this.catalog, em, tenantId, chunk, asOf),
-        em.find(Account, { tenantId, id: { $in: chunk } }, { fields: ['id', 'name'] }),
+        em.find(Account, { tenantId, id: { $in: chunk } }, { fields: ['id', 'name', 'industry'] }),
         em.find(AccountHealth, { tenantId, accountId: { $in: chunk } }),
       ]);
       const nameOf = new Map(accounts.map((a) => [a.id, a.name]));
+      const industryOf = new Map(accounts.map((a) => [a.id, a.industry]));
       const healthOf = new Map(health.map((h) => [h.accountId, h]));
       for (const accountId of chunk) {
         const accountFacts = facts.get(accountId)!;
         const history = historyFrom(healthOf.get(accountId), asOf);
         const evaluations: AccountEvaluation[] = [];
-        for (const bundle of bundles) evaluations.push(await evaluateAccount(bundle, accountFacts, history, asOf));
+        for (const rules of bundles) evaluations.push(await evaluateAccount(rules.forIndustry(industryOf.get(accountId)), accountFacts, history, asOf));
         out.push({ accountId, name: nameOf.get(accountId) ?? accountId, facts: accountFacts, currentProtocols: healthOf.get(accountId)?.protocols ?? [], evaluations });
       }
     }

@@ -6,14 +6,13 @@ import { APP_LOGGER } from '../logging/logger.module.js';
 import { ActiveRuleSet } from '../rules/registry/active-rule-set.entity.js';
 import { jsonDiff } from '../rules/registry/json-diff.js';
 import { RuleAuditEntry } from '../rules/registry/rule-audit-entry.entity.js';
-import { RuleSetRegistry } from '../rules/registry/rule-set-registry.service.js';
+import { RuleSetRegistry, type RuleSetId } from '../rules/registry/rule-set-registry.service.js';
 import { RuleSetVersion } from '../rules/registry/rule-set-version.entity.js';
-import type { RuleSetKind } from '../rules/schema/rule-set.schema.js';
 import { ScoringService } from '../scoring/scoring.service.js';
 import { RuleValidationService } from './rule-validation.service.js';
 
 export interface SwitchResult {
-  kind: RuleSetKind;
+  kind: RuleSetId;
   activeVersion: number;
   previousVersion: number;
   revision: number;
@@ -36,7 +35,7 @@ export class PublicationService {
     @Inject(APP_LOGGER) private readonly log: Logger,
   ) {}
 
-  async publish(tenantId: string, kind: RuleSetKind, version: number, reason: string, actor: string, expectedActiveVersion?: number): Promise<SwitchResult> {
+  async publish(tenantId: string, kind: RuleSetId, version: number, reason: string, actor: string, expectedActiveVersion?: number): Promise<SwitchResult> {
     const stored = await this.orm.em.fork().findOne(RuleSetVersion, { tenantId, kind, version });
     if (!stored) throw new NotFound(`${kind} rule set version ${version} not found`);
     if (stored.status !== 'draft') throw new Conflict(`version ${version} is already published; use rollback to make it active again`);
@@ -55,7 +54,7 @@ export class PublicationService {
     });
   }
 
-  async rollback(tenantId: string, kind: RuleSetKind, toVersion: number, reason: string, actor: string, expectedActiveVersion?: number): Promise<SwitchResult> {
+  async rollback(tenantId: string, kind: RuleSetId, toVersion: number, reason: string, actor: string, expectedActiveVersion?: number): Promise<SwitchResult> {
     const target = await this.registry.document(tenantId, kind, toVersion);
     if (target.status !== 'published') throw new Conflict(`version ${toVersion} was never published; publish it instead`);
     await this.validation.validOrThrow(tenantId, kind, target.document, `versions[${toVersion}].document`);
@@ -63,7 +62,7 @@ export class PublicationService {
   }
 
   private async guarded(
-    tenantId: string, kind: RuleSetKind, version: number, reason: string, actor: string, action: 'published' | 'rolled_back',
+    tenantId: string, kind: RuleSetId, version: number, reason: string, actor: string, action: 'published' | 'rolled_back',
     body: (em: EntityManager) => Promise<{ previousVersion: number; revision: number; beforeDoc: unknown; afterDoc: unknown }>,
   ): Promise<SwitchResult> {
     try {
@@ -86,7 +85,7 @@ export class PublicationService {
   }
 
   /** Compare-and-swap on the active pointer. */
-  private async switchActive(em: EntityManager, tenantId: string, kind: RuleSetKind, version: number, actor: string, expected: number | undefined, expectedFromDraftBase: boolean) {
+  private async switchActive(em: EntityManager, tenantId: string, kind: RuleSetId, version: number, actor: string, expected: number | undefined, expectedFromDraftBase: boolean) {
     const active = await em.findOne(ActiveRuleSet, { tenantId, kind });
     const current = active?.version ?? 0;
     if (expected !== undefined && expected !== current) {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { NotFound } from '../api/api-errors.js';
-import { RULE_SET_KINDS, type RuleSetKind } from '../rules/schema/rule-set.schema.js';
 
 export const actorSchema = z.string().trim().min(1).max(200).default('anonymous');
 const version = z.number().int().min(0);
@@ -14,11 +13,12 @@ export const backtestBody = z.intersection(
 );
 export const publishBody = z.strictObject({ reason, expectedActiveVersion: version.optional() });
 export const rollbackBody = z.strictObject({ toVersion: version, reason, expectedActiveVersion: version.optional() });
-export const auditQuery = z.strictObject({ kind: z.enum(RULE_SET_KINDS as [RuleSetKind, ...RuleSetKind[]]).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const auditQuery = z.strictObject({ kind: z.string().regex(/^[a-z][a-z0-9.]{1,40}$/, 'expected a rule-set id such as health or legal.signals').optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
 
-export function kindOrThrow(kind: string): RuleSetKind {
-  if (!(RULE_SET_KINDS as string[]).includes(kind)) throw new NotFound(`unknown rule set '${kind}'; rule sets: ${RULE_SET_KINDS.join(', ')}`);
-  return kind as RuleSetKind;
+/** A core kind or an installed plugin pack id; anything else is a 404 listing what exists. */
+export function kindOrThrow(kind: string, known: readonly string[]): string {
+  if (!known.includes(kind)) throw new NotFound(`unknown rule set '${kind}'; rule sets: ${known.join(', ')}`);
+  return kind;
 }
 
 export function versionParam(raw: string): number {

@@ -3,8 +3,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { Response } from 'express';
 import { parseOrThrow } from '../api/zod-issues.js';
 import { RuleAuditEntry } from '../rules/registry/rule-audit-entry.entity.js';
-import { RuleSetRegistry } from '../rules/registry/rule-set-registry.service.js';
-import type { RuleSetDocument, RuleSetKind } from '../rules/schema/rule-set.schema.js';
+import { RuleSetRegistry, type AnyRuleDocument, type RuleSetId } from '../rules/registry/rule-set-registry.service.js';
 import { TenantId } from '../tenants/tenant-id.decorator.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import { BacktestService } from './backtest.service.js';
@@ -40,6 +39,7 @@ export class RuleSetsController {
   async audit(@TenantId() tenantId: string, @Query() query: unknown) {
     await this.tenants.assertExists(tenantId);
     const { kind, limit } = parseOrThrow(auditQuery, query, 'query');
+    if (kind) this.kind(kind);
     const items = await this.orm.em.fork().find(RuleAuditEntry, { tenantId, ...(kind ? { kind } : {}) }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
     return { items };
   }
@@ -47,7 +47,7 @@ export class RuleSetsController {
   @Get(':kind')
   async active(@TenantId() tenantId: string, @Param('kind') rawKind: string) {
     await this.tenants.assertExists(tenantId);
-    const kind = kindOrThrow(rawKind);
+    const kind = this.kind(rawKind);
     const active = (await this.registry.active(tenantId))[kind];
     return { kind, version: active.version, hash: active.hash, revision: active.revision, document: active.document };
   }
@@ -55,21 +55,21 @@ export class RuleSetsController {
   @Get(':kind/versions')
   async list(@TenantId() tenantId: string, @Param('kind') kind: string) {
     await this.tenants.assertExists(tenantId);
-    return this.versions.list(tenantId, kindOrThrow(kind));
+    return this.versions.list(tenantId, this.kind(kind));
   }
 
   @Get(':kind/versions/:version')
   async version(@TenantId() tenantId: string, @Param('kind') kind: string, @Param('version') version: string) {
     await this.tenants.assertExists(tenantId);
     const v = versionParam(version);
-    return { kind, version: v, ...(await this.registry.document(tenantId, kindOrThrow(kind), v)) };
+    return { kind, version: v, ...(await this.registry.document(tenantId, this.kind(kind), v)) };
   }
 
   /** The version as a rules/<kind>.json file, for firms that keep rules in git. */
   @Get(':kind/versions/:version/export')
   async export(@TenantId() tenantId: string, @Param('kind') kind: string, @Param('version') version: string, @Res() res: Response) {
     await this.tenants.assertExists(tenantId);
-    const k = kindOrThrow(kind);
+    const k = this.kind(kind);
     const { document } = await this.registry.document(tenantId, k, versionParam(version));
     res.setHeader('content-disposition', `attachment; filename="${k}.json"`);
     res.type('application/json').send(`${JSON.stringify(document, null, 2)}\n`);
@@ -79,7 +79,7 @@ export class RuleSetsController {
   @HttpCode(200)
   async validate(@TenantId() tenantId: string, @Param('kind') kind: string, @Body() document: unknown) {
     await this.tenants.assertExists(tenantId);
-    const { valid, issues } = await this.validation.validate(tenantId, kindOrThrow(kind), document);
+    const { valid, issues } = await this.validation.validate(tenantId, this.kind(kind), document);
     return { valid, issues };
   }
 
@@ -87,14 +87,14 @@ export class RuleSetsController {
   async draft(@TenantId() tenantId: string, @Param('kind') kind: string, @Body() body: unknown, @Headers('x-actor') actor?: string) {
     await this.tenants.assertExists(tenantId);
     const { document, basedOnVersion } = parseOrThrow(draftBody, body, 'body');
-    return this.versions.submitDraft(tenantId, kindOrThrow(kind), document, basedOnVersion, parseOrThrow(actorSchema, actor, 'header x-actor'));
+    return this.versions.submitDraft(tenantId, this.kind(kind), document, basedOnVersion, parseOrThrow(actorSchema, actor, 'header x-actor'));
   }
 
   @Post(':kind/simulate')
   @HttpCode(200)
   async simulate(@TenantId() tenantId: string, @Param('kind') rawKind: string, @Body() body: unknown) {
     await this.tenants.assertExists(tenantId);
-    const kind = kindOrThrow(rawKind);
+    const kind = this.kind(rawKind);
     const { document, version } = await this.candidate(tenantId, kind, parseOrThrow(candidateBody, body, 'body'));
     return this.simulation.simulate(tenantId, kind, document, version);
   }
@@ -103,7 +103,7 @@ export class RuleSetsController {
   @HttpCode(200)
   async backtest(@TenantId() tenantId: string, @Param('kind') rawKind: string, @Body() body: unknown) {
     await this.tenants.assertExists(tenantId);
-    const kind = kindOrThrow(rawKind);
+    const kind = this.kind(rawKind);
     const parsed = parseOrThrow(backtestBody, body, 'body');
     const { document, version } = await this.candidate(tenantId, kind, parsed);
     const to = parsed.to ? new Date(parsed.to) : new Date();
@@ -116,7 +116,7 @@ export class RuleSetsController {
   async publish(@TenantId() tenantId: string, @Param('kind') kind: string, @Param('version') version: string, @Body() body: unknown, @Headers('x-actor') actor?: string) {
     await this.tenants.assertExists(tenantId);
     const { reason, expectedActiveVersion } = parseOrThrow(publishBody, body, 'body');
-    return this.publication.publish(tenantId, kindOrThrow(kind), versionParam(version), reason, parseOrThrow(actorSchema, actor, 'header x-actor'), expectedActiveVersion);
+    return this.publication.publish(tenantId, this.kind(kind), versionParam(version), reason, parseOrThrow(actorSchema, actor, 'header x-actor'), expectedActiveVersion);
   }
 
   @Post(':kind/rollback')
@@ -124,11 +124,15 @@ export class RuleSetsController {
   async rollback(@TenantId() tenantId: string, @Param('kind') kind: string, @Body() body: unknown, @Headers('x-actor') actor?: string) {
     await this.tenants.assertExists(tenantId);
     const { toVersion, reason, expectedActiveVersion } = parseOrThrow(rollbackBody, body, 'body');
-    return this.publication.rollback(tenantId, kindOrThrow(kind), toVersion, reason, parseOrThrow(actorSchema, actor, 'header x-actor'), expectedActiveVersion);
+    return this.publication.rollback(tenantId, this.kind(kind), toVersion, reason, parseOrThrow(actorSchema, actor, 'header x-actor'), expectedActiveVersion);
+  }
+
+  private kind(raw: string): RuleSetId {
+    return kindOrThrow(raw, this.registry.ids());
   }
 
   /** A candidate is an inline document (validated like a draft) or a stored version. */
-  private async candidate(tenantId: string, kind: RuleSetKind, body: { document?: unknown; version?: number }): Promise<{ document: RuleSetDocument; version: number }> {
+  private async candidate(tenantId: string, kind: RuleSetId, body: { document?: unknown; version?: number }): Promise<{ document: AnyRuleDocument; version: number }> {
     if ('version' in body && body.version !== undefined) return { document: (await this.registry.document(tenantId, kind, body.version)).document, version: body.version };
     return { document: await this.validation.validOrThrow(tenantId, kind, body.document), version: -1 };
   }

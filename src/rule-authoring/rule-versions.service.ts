@@ -3,9 +3,8 @@ import { MikroORM } from '@mikro-orm/core';
 import { canonicalHash } from '../rules/defaults/canonical-hash.js';
 import { jsonDiff } from '../rules/registry/json-diff.js';
 import { RuleAuditEntry } from '../rules/registry/rule-audit-entry.entity.js';
-import { RuleSetRegistry } from '../rules/registry/rule-set-registry.service.js';
+import { RuleSetRegistry, type RuleSetId } from '../rules/registry/rule-set-registry.service.js';
 import { RuleSetVersion } from '../rules/registry/rule-set-version.entity.js';
-import { RULE_SET_KINDS, type RuleSetKind } from '../rules/schema/rule-set.schema.js';
 import { RuleValidationService } from './rule-validation.service.js';
 
 /** Drafts and the version list. A draft is stored only when it validates; versions are immutable. */
@@ -20,8 +19,9 @@ export class RuleVersionsService {
   async overview(tenantId: string) {
     const active = await this.registry.active(tenantId);
     const latest = await this.orm.em.fork().find(RuleSetVersion, { tenantId }, { fields: ['kind', 'version', 'status'], orderBy: { version: 'desc' } });
-    return RULE_SET_KINDS.map((kind) => ({
+    return this.registry.ids().map((kind) => ({
       kind,
+      plugin: this.registry.packOf(kind)?.plugin ?? null,
       name: (active[kind].document as { name: string }).name,
       activeVersion: active[kind].version,
       hash: active[kind].hash,
@@ -31,18 +31,19 @@ export class RuleVersionsService {
     }));
   }
 
-  async list(tenantId: string, kind: RuleSetKind) {
+  async list(tenantId: string, kind: RuleSetId) {
     const active = await this.registry.active(tenantId);
     const rows = await this.orm.em.fork().find(RuleSetVersion, { tenantId, kind }, { orderBy: { version: 'desc' }, fields: ['version', 'status', 'hash', 'basedOnVersion', 'createdBy', 'createdAt', 'publishedAt', 'publishedBy', 'publishReason'] });
-    const defaults = this.registry.defaultsOf();
+    const shipped = this.registry.defaultOf(kind)!;
+    const pack = this.registry.packOf(kind);
     return {
       kind,
       activeVersion: active[kind].version,
-      versions: [...rows.map(({ id: _, ...rest }) => rest), { version: 0, status: 'published', hash: defaults.hashes[kind], basedOnVersion: null, createdBy: 'rules/ files', createdAt: null, publishedAt: null, publishedBy: null, publishReason: 'default rule set shipped in rules/' }],
+      versions: [...rows.map(({ id: _, ...rest }) => rest), { version: 0, status: 'published', hash: shipped.hash, basedOnVersion: null, createdBy: pack ? `plugin ${pack.plugin}` : 'rules/ files', createdAt: null, publishedAt: null, publishedBy: null, publishReason: pack ? `rule pack shipped with plugin ${pack.plugin} (${pack.file})` : 'default rule set shipped in rules/' }],
     };
   }
 
-  async submitDraft(tenantId: string, kind: RuleSetKind, document: unknown, basedOnVersion: number | undefined, actor: string) {
+  async submitDraft(tenantId: string, kind: RuleSetId, document: unknown, basedOnVersion: number | undefined, actor: string) {
     const valid = await this.validation.validOrThrow(tenantId, kind, document);
     return this.orm.em.fork().transactional(async (em) => {
       const active = await this.registry.active(tenantId, em);

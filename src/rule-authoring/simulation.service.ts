@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { canonicalHash } from '../rules/defaults/canonical-hash.js';
-import { RuleSetRegistry } from '../rules/registry/rule-set-registry.service.js';
-import type { RuleSetDocument, RuleSetKind } from '../rules/schema/rule-set.schema.js';
+import { RuleSetRegistry, type AnyRuleDocument, type RuleSetId } from '../rules/registry/rule-set-registry.service.js';
 import { PortfolioEvaluator } from './portfolio-evaluator.js';
 import { buildSimulationReport, type SimulationReport } from './simulation-report.js';
 
@@ -10,9 +9,9 @@ import { buildSimulationReport, type SimulationReport } from './simulation-repor
 export class SimulationService {
   constructor(private readonly registry: RuleSetRegistry, private readonly portfolio: PortfolioEvaluator) {}
 
-  async simulate(tenantId: string, kind: RuleSetKind, candidate: RuleSetDocument, candidateVersion: number, asOf = new Date()): Promise<SimulationReport & { kind: string; asOf: string }> {
-    const current = await this.registry.activeBundle(tenantId);
-    const proposed = await this.registry.activeBundle(tenantId, { [kind]: { document: candidate, version: candidateVersion, hash: canonicalHash(candidate) } });
+  async simulate(tenantId: string, kind: RuleSetId, candidate: AnyRuleDocument, candidateVersion: number, asOf = new Date()): Promise<SimulationReport & { kind: string; asOf: string }> {
+    const current = await this.registry.activeRules(tenantId);
+    const proposed = await this.registry.activeRules(tenantId, { [kind]: { document: candidate, version: candidateVersion, hash: canonicalHash(candidate) } });
     const rows = await this.portfolio.evaluate(tenantId, [current, proposed], asOf);
     return { kind, asOf: asOf.toISOString(), ...buildSimulationReport(rows) };
   }

@@ -1,23 +1,19 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/config.schema.js';
-import { FactCatalog } from '../facts/fact-catalog.js';
-import { loadDefaultRuleSets } from './defaults/default-rule-sets.js';
+import { INSTALLED_PLUGINS, type InstalledPlugins } from '../plugin-host/installed-plugins.js';
 import { OperatorRegistry } from './engine/operator-registry.js';
-import { DEFAULT_RULE_SETS, RuleSetRegistry } from './registry/rule-set-registry.service.js';
+import { DEFAULT_RULE_SETS, RULE_PACKS, RuleSetRegistry } from './registry/rule-set-registry.service.js';
 
-/** Rule-set schemas, operators, the validated default files and the live-version registry. */
+/**
+ * Operators, the validated default rule files, plugin rule packs and the live-version registry.
+ * The plugin host built and validated all of them at boot (naming file:line on any problem).
+ */
 @Module({
   providers: [
-    { provide: OperatorRegistry, useFactory: () => new OperatorRegistry() },
-    // Boot fails here, naming file:line, when a default rule file is invalid.
-    {
-      provide: DEFAULT_RULE_SETS,
-      useFactory: (catalog: FactCatalog, operators: OperatorRegistry, config: AppConfig) => loadDefaultRuleSets(catalog, operators, config.RULES_DIR),
-      inject: [FactCatalog, OperatorRegistry, APP_CONFIG],
-    },
+    { provide: OperatorRegistry, useFactory: (installed: InstalledPlugins) => installed.operators, inject: [INSTALLED_PLUGINS] },
+    { provide: DEFAULT_RULE_SETS, useFactory: (installed: InstalledPlugins) => installed.defaults, inject: [INSTALLED_PLUGINS] },
+    { provide: RULE_PACKS, useFactory: (installed: InstalledPlugins) => installed.packs, inject: [INSTALLED_PLUGINS] },
     RuleSetRegistry,
   ],
-  exports: [OperatorRegistry, DEFAULT_RULE_SETS, RuleSetRegistry],
+  exports: [OperatorRegistry, DEFAULT_RULE_SETS, RULE_PACKS, RuleSetRegistry],
 })
 export class RulesModule {}

@@ -9,6 +9,7 @@ import { FactCatalog } from '../facts/fact-catalog.js';
 import { canonicalJson } from '../ingestion/deterministic-id.js';
 import { APP_LOGGER } from '../logging/logger.module.js';
 import type { CompiledRuleBundle } from '../rules/engine/compiled-rule-bundle.js';
+import type { TenantRules } from '../rules/registry/tenant-rules.js';
 import { RuleSetRegistry } from '../rules/registry/rule-set-registry.service.js';
 import { AccountHealth } from './account-health.entity.js';
 import { evaluateAccount } from './account-evaluator.js';
@@ -63,12 +64,12 @@ export class ScoringService {
     const started = performance.now();
     const em = this.orm.em.fork();
     const ids = accountIds === 'all' ? await accountIdsOfTenant(em, tenantId) : accountIds;
-    const compiled = await this.registry.activeBundle(tenantId);
+    const rules = await this.registry.activeRules(tenantId);
     let snapshots = 0;
     let escalations = 0;
     for (let start = 0; start < ids.length; start += SCORING_CHUNK) {
       const chunk = ids.slice(start, start + SCORING_CHUNK);
-      const result = await this.orm.em.fork().transactional((tx) => this.scoreChunk(tx, tenantId, chunk, compiled, trigger, asOf));
+      const result = await this.orm.em.fork().transactional((tx) => this.scoreChunk(tx, tenantId, chunk, rules, trigger, asOf));
       this.changes.publish(result.changes); // after commit: listeners see only durable results
       snapshots += result.snapshots;
       escalations += result.escalations;
@@ -78,9 +79,9 @@ export class ScoringService {
     return stats;
   }
 
-  private async scoreChunk(em: EntityManager, tenantId: string, requested: string[], compiled: CompiledRuleBundle, trigger: Trigger, asOf: Date) {
+  private async scoreChunk(em: EntityManager, tenantId: string, requested: string[], rules: TenantRules, trigger: Trigger, asOf: Date) {
     // Only existing, active accounts of this tenant are scored (churned clients are left as they were).
-    const accounts = await em.find(Account, { tenantId, id: { $in: requested }, status: { $ne: 'churned' } }, { fields: ['id', 'name'] });
+    const accounts = await em.find(Account, { tenantId, id: { $in: requested }, status: { $ne: 'churned' } }, { fields: ['id', 'name', 'industry'] });
     const chunk = accounts.map((a) => a.id);
     if (!chunk.length) return { snapshots: 0, escalations: 0, changes: [] as HealthChange[] };
     const [facts, healthRows] = await Promise.all([
@@ -91,13 +92,15 @@ export class ScoringService {
     const previousSnapshots = new Map(
       (healthRows.length ? await em.find(HealthSnapshot, { tenantId, id: { $in: healthRows.map((h) => h.snapshotId) } }) : []).map((s) => [s.accountId, s]),
     );
-    const escalationInputs: EscalationInput[] = [];
+    // Escalations run per rule bundle: plugin packs can add protocols for their industries.
+    const escalationInputs = new Map<CompiledRuleBundle, EscalationInput[]>();
     const snapshotRows: Record<string, unknown>[] = [];
     const changes: HealthChange[] = [];
     const newHealthRows: Record<string, unknown>[] = [];
     for (const account of accounts) {
       const health = healthOf.get(account.id);
       const previous = previousSnapshots.get(account.id);
+      const compiled = rules.forIndustry(account.industry);
       const evaluation = await evaluateAccount(compiled, facts.get(account.id)!, historyFrom(health, asOf), asOf);
       if (health && previous && !changed(previous, evaluation, compiled)) {
         health.checkedAt = asOf;
@@ -119,17 +122,24 @@ export class ScoringService {
       const before = new Set(health?.protocols ?? []);
       if (health) Object.assign(health, current);
       else newHealthRows.push({ tenantId, accountId: account.id, ...current });
-      escalationInputs.push({ accountId: account.id, accountName: account.name, snapshotId, newlyTrue: evaluation.protocols.filter((p) => !before.has(p)), facts: evaluation.facts });
+      listFor(escalationInputs, compiled).push({ accountId: account.id, accountName: account.name, snapshotId, newlyTrue: evaluation.protocols.filter((p) => !before.has(p)), facts: evaluation.facts });
     }
     // Snapshots are immutable: inserted in bulk, never tracked for changes.
     if (snapshotRows.length) await em.insertMany(HealthSnapshot, snapshotRows as never[]);
     if (newHealthRows.length) await em.insertMany(AccountHealth, newHealthRows as never[]);
     const written = snapshotRows.length;
     await em.flush();
-    const fired = await this.escalations.apply(em, tenantId, compiled.bundle.escalation, escalationInputs, asOf);
+    let fired = 0;
+    for (const [compiled, inputs] of escalationInputs) fired += await this.escalations.apply(em, tenantId, compiled.bundle.escalation, inputs, asOf);
     await em.flush();
     return { snapshots: written, escalations: fired, changes };
   }
+}
+
+function listFor<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }
 
 function snapshotFields(e: AccountEvaluation) {

@@ -7,6 +7,8 @@ export const Tenant = defineEntity({
   properties: {
     id: p.string().length(64).primary(),
     name: p.string().length(200),
+    /** Ids of the plugins enabled for this firm; null: every installed plugin. */
+    plugins: p.json<string[]>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

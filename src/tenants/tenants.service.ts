@@ -13,7 +13,7 @@ export class TenantsService {
   async create(id: string, name: string): Promise<Tenant> {
     const em = this.orm.em.fork();
     if (await em.findOne(Tenant, { id })) throw new Conflict(`tenant '${id}' already exists`);
-    const tenant = em.create(Tenant, { id, name });
+    const tenant = em.create(Tenant, { id, name, plugins: null });
     await em.flush();
     this.known.add(id);
     return tenant;
@@ -28,6 +28,21 @@ export class TenantsService {
 
   async list(): Promise<Tenant[]> {
     return this.orm.em.fork().find(Tenant, {}, { orderBy: { id: 'asc' } });
+  }
+
+  /** Enabled plugin ids, or null when every installed plugin applies (the default). */
+  async enabledPlugins(id: string): Promise<string[] | null> {
+    const tenant = await this.orm.em.fork().findOne(Tenant, { id }, { fields: ['plugins'] });
+    return tenant?.plugins ?? null;
+  }
+
+  async setEnabledPlugins(id: string, plugins: string[] | null): Promise<Tenant> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const tenant = await em.findOne(Tenant, { id });
+      if (!tenant) throw new NotFound(`tenant '${id}' not found`);
+      tenant.plugins = plugins;
+      return tenant;
+    });
   }
 
   async assertExists(id: string): Promise<void> {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { createActivities } from '../../src/activities/index.js';
+import { createActivitiesFrom } from '../../src/activities/index.js';
 import { createRenewalSchedulerActivities } from '../../src/activities/renewal-scheduler.activities.js';
 import { PlayCommand } from '../../src/escalations/play-command.entity.js';
 import { seedDemoPortfolio } from '../../src/persistence/demo/seed-demo.js';
@@ -27,6 +27,8 @@ import { installQuietTemporalRuntime } from '../temporal/sdk-runtime.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testDialects } from '../support/test-databases.js';
 import { eventually, workflowBundle } from './play-test-kit.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { TenantsService } from '../../src/tenants/tenants.service.js';
 
 installQuietTemporalRuntime();
 const T = { tenant: 'demo' };
@@ -54,7 +56,7 @@ describe('plays end to end (dev server, API, outbox, worker)', () => {
     const connection = await NativeConnection.connect({ address: server.address });
     worker = await Worker.create({
       connection, namespace: server.namespace, taskQueue, workflowBundle: await workflowBundle(),
-      activities: createActivities({ scoring: app.app.get(ScoringService), orm: app.orm, starter: app.app.get(PlayStarter), templates: app.app.get(PlayTemplateCatalog), triggers: app.app.get(PlayTriggers) }),
+      activities: createActivitiesFrom(app.app, app.orm, createLogger('silent', 'test')),
     });
     running = worker.run();
   }, 180_000);
@@ -148,7 +150,7 @@ describe('plays end to end (dev server, API, outbox, worker)', () => {
   }, 90_000);
 
   it('the renewal scheduler starts renewal plays for contracts in their lead time, once; plays are searchable by attribute', async () => {
-    const scheduler = createRenewalSchedulerActivities(app.orm, app.app.get(PlayStarter), app.app.get(PlayTemplateCatalog), app.app.get(PlayTriggers));
+    const scheduler = createRenewalSchedulerActivities(app.orm, app.app.get(PlayStarter), app.app.get(PlayTemplateCatalog), app.app.get(PlayTriggers), app.app.get(TenantsService));
     const first = await scheduler.startDueRenewals({ tenantId: 'demo' });
     expect(first.started).toBeGreaterThan(0);
     const again = await scheduler.startDueRenewals({ tenantId: 'demo' });

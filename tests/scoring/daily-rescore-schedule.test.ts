@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { createActivities } from '../../src/activities/index.js';
+import { createActivitiesFrom } from '../../src/activities/index.js';
 import { seedDemoPortfolio } from '../../src/persistence/demo/seed-demo.js';
 import { AccountHealth } from '../../src/scoring/account-health.entity.js';
 import { tenantScheduleId, TenantSchedules } from '../../src/scoring/tenant-schedules.js';
@@ -15,6 +15,7 @@ import { installQuietTemporalRuntime } from '../temporal/sdk-runtime.js';
 import { WORKFLOWS_PATH } from '../temporal/workflows-path.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testDialects } from '../support/test-databases.js';
+import { createLogger } from '../../src/logging/logger.js';
 
 installQuietTemporalRuntime();
 
@@ -44,7 +45,7 @@ describe('daily portfolio rescoring on a Temporal Schedule (dev server)', () => 
     expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'dailyRescoreWorkflow', taskQueue });
 
     const connection = await NativeConnection.connect({ address: server.address });
-    const worker = await Worker.create({ connection, namespace: server.namespace, taskQueue, workflowsPath: WORKFLOWS_PATH, activities: createActivities({ scoring: app.app.get(ScoringService), orm: app.orm, starter: app.app.get(PlayStarter), templates: app.app.get(PlayTemplateCatalog), triggers: app.app.get(PlayTriggers) }) });
+    const worker = await Worker.create({ connection, namespace: server.namespace, taskQueue, workflowsPath: WORKFLOWS_PATH, activities: createActivitiesFrom(app.app, app.orm, createLogger('silent', 'test')) });
     await worker.runUntil(async () => {
       await handle.trigger();
       const deadline = Date.now() + 60_000;

@@ -22,6 +22,21 @@ export interface PlayRecord {
   detail?: string;
 }
 
+/** What an automated step passes to a plugin activity (`<plugin>.<name>`). */
+export interface PluginStepInput {
+  tenantId: string;
+  accountId: string;
+  workflowId: string;
+  stepId: string;
+  /** The template's parameters. */
+  parameters: Record<string, string | number | boolean>;
+}
+
+/** A short outcome the play records in its timeline. */
+export interface PluginStepResult {
+  summary: string;
+}
+
 /** Side effects plays may cause. All idempotent; none contacts a client. */
 export interface PlayActivities {
   createPlayTask(request: PlayTaskRequest): Promise<{ taskId: string }>;

@@ -1,5 +1,5 @@
 import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { PlayActivities } from './play-activities.js';
+import type { PlayActivities, PluginStepInput, PluginStepResult } from './play-activities.js';
 import { cancelPlaySignal, healthChangedSignal, playStateQuery, taskCompletedSignal, taskReassignedSignal } from './play-signals.js';
 import type { Attention, HealthUpdate, PlayInput, PlayState, PlayStep, StepState } from './play-types.js';
 
@@ -9,6 +9,12 @@ const RANK: Record<Attention, number> = { normal: 0, elevated: 1, critical: 2 };
 export const playActivities = proxyActivities<PlayActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 20 },
+});
+
+/** Plugin activities are looked up by name (`<plugin>.<name>`) at run time. */
+const pluginActivities = proxyActivities<Record<string, (input: PluginStepInput) => Promise<PluginStepResult>>>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20 },
 });
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -122,6 +128,11 @@ export class PlayRunner {
       this.state.currentStep = step.id;
       const due = this.dueMs(step, previousDone);
       state.dueOn = due !== undefined ? isoDate(Math.max(due, Date.now())) : undefined;
+      if (step.activity) {
+        if (!(await this.runAutomated(step, state, due))) return false;
+        previousDone = Date.now();
+        continue;
+      }
       state.taskId = await this.createTask(step.id, step.title, step.ownerRole, state.dueOn ?? null, step.description);
       if (state.status === 'pending') state.status = 'open'; // unless already completed (see the signal handler)
       this.log('step opened', `${step.id} for ${step.ownerRole}${state.dueOn ? ` due ${state.dueOn}` : ''}`);
@@ -144,6 +155,18 @@ export class PlayRunner {
       previousDone = Date.now();
     }
     this.state.currentStep = undefined;
+    return true;
+  }
+
+  /** An automated step: waits for its due date, then runs the plugin activity and records its outcome. */
+  private async runAutomated(step: PlayStep, state: StepState, due: number | undefined): Promise<boolean> {
+    if (due !== undefined && due > Date.now()) await condition(() => this.isCancelled, due - Date.now());
+    if (this.isCancelled) return false;
+    const { summary } = await pluginActivities[step.activity!]({ tenantId: this.input.tenantId, accountId: this.input.accountId, workflowId: this.workflowId, stepId: step.id, parameters: this.input.template.parameters });
+    state.status = 'done';
+    state.completedAt = new Date().toISOString();
+    state.completedBy = step.activity;
+    this.log('step automated', `${step.id}: ${summary}`);
     return true;
   }
 

@@ -29,6 +29,8 @@ export interface PlayStep {
   escalateToRole?: OwnerRole;
   /** Only run the step when the play's attention is at least this level. */
   onlyWhenAttention?: Attention;
+  /** An automated step: runs this plugin activity (`<plugin>.<name>`) instead of creating a task. */
+  activity?: string;
 }
 
 export interface HealthThreshold {
@@ -49,6 +51,9 @@ export interface PlayTemplate {
   parameters: Record<string, number | string | boolean>;
   steps: PlayStep[];
   healthThresholds: HealthThreshold[];
+  /** Set on templates a plugin contributes: they replace the core template for its industries. */
+  plugin?: string;
+  industries?: string[];
 }
 
 export interface PlayInput {

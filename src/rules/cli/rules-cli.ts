@@ -2,17 +2,16 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../../config/load-config.js';
-import { createCoreFactCatalog } from '../../facts/core-fact-providers.js';
 import { createLogger } from '../../logging/logger.js';
 import { openOrm } from '../../persistence/open-orm.js';
 import { PortfolioEvaluator } from '../../rule-authoring/portfolio-evaluator.js';
 import { SimulationService } from '../../rule-authoring/simulation.service.js';
-import { loadDefaultRuleSets } from '../defaults/default-rule-sets.js';
-import { OperatorRegistry } from '../engine/operator-registry.js';
+import { installPluginsFor, PluginBootError } from '../../plugin-host/install-plugins.js';
+import { TenantsService } from '../../tenants/tenants.service.js';
 import { formatFileIssue, validateRuleFile } from '../files/rule-file.js';
 import { RuleSetRegistry } from '../registry/rule-set-registry.service.js';
 import { allRuleSetJsonSchemas } from '../schema/json-schema-export.js';
-import { RULE_SET_KINDS, type RuleSetKind } from '../schema/rule-set.schema.js';
+
 
 const USAGE = `usage: rules <command> [options]
   validate <file...>                     validate rule files offline; problems as file:line:column
@@ -23,8 +22,18 @@ exit codes: 0 ok, 1 invalid rules, 2 usage error`;
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { tenant: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } } });
 const [command, ...files] = positionals;
-const catalog = createCoreFactCatalog();
-const operators = new OperatorRegistry();
+// Plugin facts and operators are part of the vocabulary rule files may use, so the CLI installs
+// plugins exactly as the service does (and fails the same way when they conflict).
+const config = loadConfigOrExit();
+let installed: Awaited<ReturnType<typeof installPluginsFor>>;
+try {
+  installed = await installPluginsFor(config);
+} catch (error) {
+  process.stderr.write(`${error instanceof PluginBootError ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+const { catalog, operators } = installed;
+const registryOf = (orm: Awaited<ReturnType<typeof openOrm>>) => new RuleSetRegistry(orm, installed.defaults, installed.packs, operators, new TenantsService(orm));
 
 async function validate(paths: string[]): Promise<number> {
   if (!paths.length) return usage('validate needs at least one file');
@@ -38,7 +47,7 @@ async function validate(paths: string[]): Promise<number> {
       errors++;
       continue;
     }
-    const result = await validateRuleFile(file, text, { catalog, operators });
+    const result = await validateRuleFile(file, text, { catalog, operators, base: installed.defaults.bundle });
     for (const issue of result.issues) process.stderr.write(`${formatFileIssue(issue)}\n`);
     const bad = result.issues.filter((i) => i.severity === 'error').length;
     errors += bad;
@@ -50,17 +59,18 @@ async function validate(paths: string[]): Promise<number> {
 async function simulate(file: string | undefined, tenantId: string): Promise<number> {
   if (!file) return usage('simulate needs a file');
   const text = readFileSync(file, 'utf8');
-  const config = loadConfigOrExit();
   const orm = await openOrm(config);
   try {
     const portfolio = new PortfolioEvaluator(orm, catalog);
     const samples = (await portfolio.facts(tenantId)).map((r) => ({ label: `account ${r.name}`, facts: r.facts }));
-    const checked = await validateRuleFile(file, text, { catalog, operators, portfolio: samples });
+    const checked = await validateRuleFile(file, text, { catalog, operators, portfolio: samples, base: installed.defaults.bundle });
     for (const issue of checked.issues) process.stderr.write(`${formatFileIssue(issue)}\n`);
     if (!checked.result?.document) return 1;
-    const defaults = await loadDefaultRuleSets(catalog, operators);
-    const registry = new RuleSetRegistry(orm, defaults, operators);
-    const report = await new SimulationService(registry, portfolio).simulate(tenantId, checked.kind as RuleSetKind, checked.result.document, -1);
+    const doc = checked.result.document as { plugin?: string; extends?: string };
+    const id = checked.kind === 'pack' ? `${doc.plugin}.${doc.extends}` : checked.kind!;
+    const registry = registryOf(orm);
+    if (!registry.ids().includes(id)) return usage(`${file}: no installed rule set '${id}'`);
+    const report = await new SimulationService(registry, portfolio).simulate(tenantId, id, checked.result.document as never, -1);
     if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
       process.stdout.write(`${file} on tenant ${tenantId}: ${report.accounts} accounts, ${report.changedAccounts} would change\n`);
@@ -76,12 +86,12 @@ async function simulate(file: string | undefined, tenantId: string): Promise<num
 
 async function exportActive(tenantId: string | undefined, out: string): Promise<number> {
   if (!tenantId) return usage('export needs --tenant');
-  const orm = await openOrm(loadConfigOrExit());
+  const orm = await openOrm(config);
   try {
-    const registry = new RuleSetRegistry(orm, await loadDefaultRuleSets(catalog, operators), operators);
+    const registry = registryOf(orm);
     const active = await registry.active(tenantId);
     mkdirSync(out, { recursive: true });
-    for (const kind of RULE_SET_KINDS) {
+    for (const kind of registry.ids()) {
       writeFileSync(join(out, `${kind}.json`), `${JSON.stringify(active[kind].document, null, 2)}\n`);
       process.stdout.write(`${join(out, `${kind}.json`)} (version ${active[kind].version})\n`);
     }

@@ -1,9 +1,9 @@
-import type { RuleBundle, RuleSetKind } from '../schema/rule-set.schema.js';
+import type { RuleBundle } from '../schema/rule-set.schema.js';
 import { ConditionEngine } from './condition-engine.js';
 import type { OperatorRegistry } from './operator-registry.js';
 
-/** Which version of each rule set produced a result: stamped on every snapshot. */
-export type RuleVersions = Record<RuleSetKind, { version: number; hash: string }>;
+/** Which version of each rule set (core kinds and applied plugin packs) produced a result: stamped on every snapshot. */
+export type RuleVersions = Record<string, { version: number; hash: string }>;
 
 /**
  * The engines for one combination of rule-set versions, built once and reused for every

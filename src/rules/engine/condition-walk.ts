@@ -14,7 +14,7 @@ export function referencedFacts(node: Condition | undefined): string[] {
   const names = new Set<string>();
   for (const { leaf } of leafConditions(node)) {
     names.add(leaf.fact);
-    if (leaf.value && typeof leaf.value === 'object' && !Array.isArray(leaf.value)) names.add(leaf.value.fact);
+    if (leaf.value && typeof leaf.value === 'object' && !Array.isArray(leaf.value) && typeof leaf.value.fact === 'string') names.add(leaf.value.fact);
   }
   return [...names];
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { TOUCHPOINT_KINDS } from '../../domain/vocabulary.js';
 import { header } from './common.schema.js';
 
+export const cadenceRequirementSchema = z.strictObject({ touchpointKind: z.enum(TOUCHPOINT_KINDS), everyDays: z.number().int().min(1).max(730), onlyDuringActiveWork: z.boolean().default(false), description: z.string().min(1).max(300) });
+
 /** Touchpoint cadence per tier (DOMAIN.md section 7): how often each kind of touchpoint is due. */
 export const cadenceRuleSetSchema = z
   .strictObject({
@@ -12,7 +14,7 @@ export const cadenceRuleSetSchema = z
         z.strictObject({
           tier: z.number().int().min(1).max(4),
           requirements: z
-            .array(z.strictObject({ touchpointKind: z.enum(TOUCHPOINT_KINDS), everyDays: z.number().int().min(1).max(730), onlyDuringActiveWork: z.boolean().default(false), description: z.string().min(1).max(300) }))
+            .array(cadenceRequirementSchema)
             .max(10),
         }),
       )

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
 export type Primitive = number | string | boolean;
+export type OperatorObjectValue = { [key: string]: Primitive | Primitive[] };
 export interface FactCondition {
   fact: string;
   operator: string;
-  value: Primitive | Primitive[] | { fact: string };
+  /** An object other than { fact } is an operator's structured value (plugin operators declare its schema). */
+  value: Primitive | Primitive[] | { fact: string } | OperatorObjectValue;
 }
 export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | FactCondition;
 export type TopLevelCondition = { all: Condition[] } | { any: Condition[] } | { not: Condition };
@@ -77,7 +79,16 @@ function checkValue(value: unknown, path: (string | number)[], issues: Issue[]):
     return;
   }
   if (value && typeof value === 'object' && Object.keys(value).length === 1 && typeof (value as { fact?: unknown }).fact === 'string') return;
-  issues.push({ path, message: 'expected a number, string, boolean, an array of them, or { "fact": "<name>" }' });
+  // A structured operator value: flat and small; its operator's schema checks the meaning.
+  if (value && typeof value === 'object' && !('fact' in value)) {
+    const entries = Object.entries(value);
+    if (entries.length === 0 || entries.length > 20) issues.push({ path, message: 'expected an operator value object with 1 to 20 keys' });
+    for (const [key, v] of entries) {
+      if (!isPrimitive(v) && !(Array.isArray(v) && v.length <= 200 && v.every(isPrimitive))) issues.push({ path: [...path, key], message: 'expected a number, string, boolean or an array of them' });
+    }
+    return;
+  }
+  issues.push({ path, message: 'expected a number, string, boolean, an array of them, an operator value object, or { "fact": "<name>" }' });
 }
 
 /** A rule's top-level condition tree, validated with exact paths. */
@@ -100,7 +111,7 @@ export const CONDITION_JSON_SCHEMA = {
           properties: {
             fact: { type: 'string', pattern: FACT_NAME.source },
             operator: { type: 'string' },
-            value: { oneOf: [{ type: ['number', 'string', 'boolean'] }, { type: 'array', maxItems: 200, items: { type: ['number', 'string', 'boolean'] } }, { type: 'object', required: ['fact'], additionalProperties: false, properties: { fact: { type: 'string' } } }] },
+            value: { oneOf: [{ type: ['number', 'string', 'boolean'] }, { type: 'array', maxItems: 200, items: { type: ['number', 'string', 'boolean'] } }, { type: 'object', required: ['fact'], additionalProperties: false, properties: { fact: { type: 'string' } } }, { type: 'object', not: { required: ['fact'] }, minProperties: 1, maxProperties: 20 }] },
           },
         },
       ],

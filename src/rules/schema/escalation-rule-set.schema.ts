@@ -15,6 +15,8 @@ const taskAction = z.strictObject({
 });
 const playAction = z.strictObject({ type: z.literal('play'), play: z.enum(PLAY_KINDS), reason: template() });
 
+export const protocolSchema = z.strictObject({ ...describedRule, name: z.string().min(1).max(120), actions: z.array(z.discriminatedUnion('type', [taskAction, playAction])).min(1).max(10) });
+
 /**
  * Escalation protocol: a protocol fires when its conditions become true (they were false on
  * the previous snapshot), at most once per cooldown per account; client-contact tasks for one
@@ -26,7 +28,7 @@ export const escalationRuleSetSchema = z
     ...header,
     cooldownDays: z.number().int().min(0).max(365),
     coordination: z.strictObject({ windowDays: z.number().int().min(1).max(90), maxClientContactTasks: z.number().int().min(1).max(20) }),
-    protocols: z.array(z.strictObject({ ...describedRule, name: z.string().min(1).max(120), actions: z.array(z.discriminatedUnion('type', [taskAction, playAction])).min(1).max(10) })).min(1).max(100),
+    protocols: z.array(protocolSchema).min(1).max(100),
   })
   .superRefine((doc, ctx) => uniqueIds(doc.protocols, ctx, ['protocols']));
 export type EscalationRuleSet = z.output<typeof escalationRuleSetSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describedRule, header, template, uniqueIds } from './common.schema.js';
 
-const scoringRule = z.strictObject({
+export const scoringRuleSchema = z.strictObject({
   ...describedRule,
   /** Awarded (positive) or deducted (negative) when the conditions hold. */
   points: z.number().int().min(-100).max(100).refine((p) => p !== 0, 'a rule must award or deduct points'),
@@ -23,7 +23,7 @@ export const healthRuleSetSchema = z
           name: z.string().min(1).max(80),
           weight: z.number().int().min(0).max(100),
           base: z.number().int().min(0).max(100).default(0),
-          rules: z.array(scoringRule).min(1).max(100),
+          rules: z.array(scoringRuleSchema).min(1).max(100),
         }),
       )
       .min(1)

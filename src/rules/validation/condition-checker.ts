@@ -69,8 +69,12 @@ function checkValue(
     if (!parsed.success) issues.push({ path: at('value'), severity: 'error', message: `operator '${leaf.operator}' expects ${parsed.error.issues.map((i) => i.message).join('; ')}` });
     return;
   }
+  if (value && typeof value === 'object' && !Array.isArray(value) && !('fact' in value)) {
+    issues.push({ path: at('value'), severity: 'error', message: `operator '${leaf.operator}' expects a ${expected === 'arrayOfFactType' ? `list of ${fact.type} values` : `${fact.type} value`}, not an object` });
+    return;
+  }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const other = lookupFact(value.fact, catalog, scope, at('value', 'fact'), issues);
+    const other = lookupFact(String(value.fact), catalog, scope, at('value', 'fact'), issues);
     if (other && other.type !== fact.type) issues.push({ path: at('value', 'fact'), severity: 'error', message: `compares ${fact.type} fact '${fact.name}' with ${other.type} fact '${other.name}'` });
     return;
   }

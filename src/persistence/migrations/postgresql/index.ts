@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122130928 } from './Migration20261122130928.js';
 import { Migration20261122131955 } from './Migration20261122131955.js';
 import { Migration20261122135418 } from './Migration20261122135418.js';
+import { Migration20261122160001 } from './Migration20261122160001.js';
 
 /** Ordered migration chain for postgresql. Append new migrations; never edit an applied one. */
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122130928', class: Migration20261122130928 }, // initial schema
   { name: 'Migration20261122131955', class: Migration20261122131955 }, // rule sets, health snapshots, escalations, play-command outbox
   { name: 'Migration20261122135418', class: Migration20261122135418 }, // play instances
+  { name: 'Migration20261122160001', class: Migration20261122160001 }, // plugins enabled per tenant
 ];
