@@ -7,6 +7,7 @@ export type { FactBatchContext, FactProvider } from '../facts/fact-provider.js';
 export type { OperatorDefinition } from '../rules/engine/operator-registry.js';
 export { rulePackSchema, type RulePack } from '../rules/schema/rule-pack.schema.js';
 export { pluginAttributesOf } from './account-attributes.js';
+export type { DemoAccountView } from './demo-account.js';
 // Batch helpers the core providers use too: portable SQL, time and number handling.
 export { selectRows, groupBy, indexBy } from '../facts/sql.js';
 export { FactClock, DAY_MS, daysBetween, daysSince, isoDate, toInstant } from '../facts/time.js';

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { FactProvider } from '../facts/fact-provider.js';
 import type { OperatorDefinition } from '../rules/engine/operator-registry.js';
 import type { PluginStepInput, PluginStepResult } from '../../workflows/shared/play-activities.js';
+import type { DemoAccountView } from './demo-account.js';
 
 /** What a plugin's activities may use (the worker builds them once, at start). */
 export interface PluginActivityDeps {
@@ -32,6 +33,11 @@ export interface PluginContributions extends Pick<ModuleMetadata, 'imports' | 'p
   activities?: PluginActivities;
   /** Schema of `account.attributes.<plugin>`: validated on every write of an account of the plugin's industries. */
   accountAttributes?: z.ZodType;
+  /**
+   * Sample `attributes.<plugin>` for the demo portfolio's accounts of the plugin's industries
+   * (deterministic: use `account.random()`); validated with `accountAttributes` when seeded.
+   */
+  demoAttributes?: (account: DemoAccountView) => Record<string, unknown> | undefined;
 }
 
 const CONTRIBUTIONS = Symbol.for('retention.plugin.contributions');

@@ -32,6 +32,8 @@ export interface SeedDemoOptions {
   accounts?: number;
   /** Rows per INSERT statement (default 1000: ~15k bound values at most, within SQLite and PostgreSQL limits). */
   chunkSize?: number;
+  /** Adds data the generator does not know about (plugins' sample attributes) before insertion. */
+  decorate?: (portfolio: DemoPortfolio, asOf: string) => void;
 }
 
 export interface SeedDemoResult {
@@ -115,6 +117,7 @@ export async function seedDemoPortfolio(orm: MikroORM, opts: SeedDemoOptions): P
     asOf: opts.asOf,
     accounts: opts.accounts ?? DEFAULT_DEMO_ACCOUNTS,
   });
+  opts.decorate?.(portfolio, opts.asOf.toISOString().slice(0, 10));
 
   return orm.em.fork().transactional(async (em) => {
     // Re-checked inside the transaction: a concurrent seeder may have won the race.
