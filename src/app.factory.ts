@@ -11,13 +11,14 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.schema.js';
 import { NestPinoLogger } from './logging/nest-pino-logger.js';
 import { installPluginsFor } from './plugin-host/install-plugins.js';
+import type { InstalledPlugins } from './plugin-host/installed-plugins.js';
 
 const require = createRequire(import.meta.url);
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests, so both run the same wiring). */
-export async function createHttpApp(config: AppConfig, orm: MikroORM, log: Logger): Promise<NestExpressApplication> {
+export async function createHttpApp(config: AppConfig, orm: MikroORM, log: Logger, installed?: InstalledPlugins): Promise<NestExpressApplication> {
   // Plugins are installed before Nest starts: a conflict refuses the boot with every problem listed.
-  const plugins = await installPluginsFor(config);
+  const plugins = installed ?? (await installPluginsFor(config));
   log.info({ plugins: plugins.plugins.map((p) => `${p.id}@${p.version}`) }, 'plugins installed');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, orm, log, plugins), {
     logger: new NestPinoLogger(log),

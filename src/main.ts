@@ -5,12 +5,14 @@ import { createLogger } from './logging/logger.js';
 import { dialectOf } from './persistence/orm-options.js';
 import { openOrm } from './persistence/open-orm.js';
 import { PlayTemplatesInvalid } from './plays/play-template-catalog.js';
-import { PluginBootError } from './plugin-host/install-plugins.js';
+import { installPluginsOrExit } from './plugin-host/install-plugins-or-exit.js';
 import { DefaultRulesInvalid } from './rules/defaults/default-rule-sets.js';
 
 /** HTTP API process. Migrations are a separate step; boot refuses to run against an old schema. */
 const config = loadConfigOrExit();
 const log = createLogger(config.LOG_LEVEL, 'api');
+// Plugins first: a conflict refuses the boot with every problem named, before anything else is touched.
+const plugins = await installPluginsOrExit(config, log);
 const orm = await openOrm(config);
 const pending = await orm.migrator.getPending();
 if (pending.length) {
@@ -20,10 +22,10 @@ if (pending.length) {
 }
 let app: Awaited<ReturnType<typeof createHttpApp>>;
 try {
-  app = await createHttpApp(config, orm, log);
+  app = await createHttpApp(config, orm, log, plugins);
 } catch (error) {
-  // A plugin conflict (or invalid rule file) names every problem; no stack trace needed.
-  if (!(error instanceof PluginBootError || error instanceof DefaultRulesInvalid || error instanceof PlayTemplatesInvalid)) throw error;
+  // An invalid rule file or template names every problem; no stack trace needed.
+  if (!(error instanceof DefaultRulesInvalid || error instanceof PlayTemplatesInvalid)) throw error;
   log.fatal(error.message);
   process.stderr.write(`${error.message}\n`);
   await orm.close(true);

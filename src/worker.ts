@@ -13,6 +13,7 @@ import { PlayStarter } from './plays/play-starter.service.js';
 import { PlayTriggers } from './plays/play-triggers.js';
 import { PlayTemplateCatalog } from './plays/play-template-catalog.js';
 import { openWorkerContext } from './worker-context/open-worker-context.js';
+import { PluginBootError } from './plugin-host/install-plugins.js';
 
 /** The local dev server may still be starting when `start` launches us side by side. */
 const CONNECT_DEADLINE_MS = 60_000;
@@ -48,7 +49,10 @@ async function main(): Promise<number> {
   try {
     domain = await openWorkerContext(config, log);
   } catch (err) {
-    log.error({ err }, 'could not open the database for activities');
+    if (err instanceof PluginBootError) {
+      log.fatal({ problems: err.problems }, 'plugins cannot be installed');
+      process.stderr.write(`${err.message}\n`);
+    } else log.error({ err }, 'could not open the database for activities');
     return 1;
   }
   const closeDomain = async () => {

@@ -16,7 +16,7 @@ import type { InstalledPlugin, InstalledPlugins } from './installed-plugins.js';
 import { locate, parseJsonFile } from './json-files.js';
 import { loadPlugin, type LoadedPlugin } from './load-plugin.js';
 import { duplicateIds, incompatible, overlappingOverrides } from './plugin-conflicts.js';
-import { discoverPluginSources } from './plugin-sources.js';
+import { discoverPluginSources, PluginSourceMissing, type PluginSource } from './plugin-sources.js';
 import { registerCodeContributions } from './register-contributions.js';
 
 export class PluginBootError extends Error {
@@ -43,7 +43,14 @@ export async function installPlugins(options: PluginInstallOptions = {}): Promis
   const version = options.coreVersion ?? coreVersion();
   const problems: string[] = [];
   const loaded: LoadedPlugin[] = [];
-  for (const source of discoverPluginSources(options.pluginsDir ?? join(projectRoot(), 'plugins'), options.packages ?? [])) {
+  let sources: PluginSource[];
+  try {
+    sources = discoverPluginSources(options.pluginsDir ?? join(projectRoot(), 'plugins'), options.packages ?? []);
+  } catch (error) {
+    if (error instanceof PluginSourceMissing) throw new PluginBootError([error.message]);
+    throw error;
+  }
+  for (const source of sources) {
     const plugin = await loadPlugin(source, problems);
     if (plugin) loaded.push(plugin);
   }

@@ -1,7 +1,7 @@
 import { loadConfigOrExit } from '../../config/load-config.js';
 import { createLogger } from '../../logging/logger.js';
 import { addPluginDemoAttributes } from '../../plugin-host/demo-attributes.js';
-import { installPluginsFor } from '../../plugin-host/install-plugins.js';
+import { installPluginsOrExit } from '../../plugin-host/install-plugins-or-exit.js';
 import { openOrm } from '../open-orm.js';
 import { demoSeedSettingsFromEnv, seedDemoPortfolio, type DemoSeedSettings } from './seed-demo.js';
 
@@ -21,11 +21,11 @@ try {
   process.exit(78); // EX_CONFIG, like loadConfigOrExit
 }
 
+// Installed plugins add their sample attributes (fiscal year ends, usage, conflict flags…).
+const plugins = await installPluginsOrExit(config, log);
 const orm = await openOrm(config);
 try {
   const started = performance.now();
-  // Installed plugins add their sample attributes (fiscal year ends, usage, conflict flags…).
-  const plugins = await installPluginsFor(config);
   const result = await seedDemoPortfolio(orm, { ...settings, decorate: (portfolio, asOf) => addPluginDemoAttributes(plugins, portfolio, asOf) });
   log.info(
     {
