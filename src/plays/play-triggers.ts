@@ -82,11 +82,14 @@ export class PlayTriggers {
   private async cadenceRequests(tenantId: string, accountIds: string[]): Promise<StartPlayRequest[]> {
     if (!accountIds.length) return [];
     const em = this.orm.em.fork();
-    const cadence = (await this.registry.active(tenantId, em)).cadence.document as { tiers: { requirements: { touchpointKind: string; everyDays: number; onlyDuringActiveWork: boolean; description: string }[] }[] };
+    // Per industry: a plugin's cadence pack (e.g. a year-end checkpoint) applies to its accounts only.
+    const rules = await this.registry.activeRules(tenantId);
+    const industries = new Map((await em.find(Account, { tenantId, id: { $in: accountIds } }, { fields: ['id', 'industry'] })).map((a) => [a.id, a.industry]));
     const tiers = new Map((await em.find(AccountHealth, { tenantId, accountId: { $in: accountIds } }, { fields: ['accountId', 'tier'] })).map((h) => [h.accountId, h.tier]));
     const facts = await computeFactsForAccounts(this.catalog, em, tenantId, accountIds, new Date());
     return accountIds.map((accountId) => {
       const tier = tiers.get(accountId) ?? 1;
+      const cadence = rules.forIndustry(industries.get(accountId)).bundle.cadence;
       const f = facts.get(accountId)!;
       const lastTouchpoints = Object.fromEntries(KINDS.map((k) => {
         const days = f[SINCE_FACT[k]];
