@@ -1,4 +1,5 @@
-import { ruleSetJsonSchema } from '../../rules/schema/json-schema-export.js';
+import { rulePackJsonSchema, ruleSetJsonSchema } from '../../rules/schema/json-schema-export.js';
+import { PACKABLE_KINDS } from '../../rules/schema/rule-pack.schema.js';
 import { RULE_SET_KINDS } from '../../rules/schema/rule-set.schema.js';
 
 type Json = Record<string, unknown>;
@@ -7,19 +8,22 @@ type Json = Record<string, unknown>;
 export function rulesAndScoringPaths(prefix: string, tenantHeader: Json, errors: Json): { paths: Json; schemas: Json } {
   const json = (schema: unknown) => ({ 'application/json': { schema } });
   const ok = (description: string) => ({ '200': { description }, ...errors });
-  const kind = { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: RULE_SET_KINDS } };
+  // A core rule set, or an installed plugin's pack `<plugin>.<kind>` (GET /plugins lists them).
+  const kindSchema = { anyOf: [{ type: 'string', enum: RULE_SET_KINDS }, { type: 'string', pattern: `^[a-z][a-z0-9]{1,30}\\.(${PACKABLE_KINDS.join('|')})$`, description: 'a plugin rule pack, e.g. legal.signals' }] };
+  const kind = { name: 'kind', in: 'path', required: true, schema: kindSchema };
   const version = { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 0 } };
   const actor = { name: 'x-actor', in: 'header', required: false, schema: { type: 'string' }, description: 'Who is acting (recorded in the audit log).' };
   const accountId = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
   const tags = ['rules'];
-  const document = { oneOf: RULE_SET_KINDS.map((k) => ({ $ref: `#/components/schemas/RuleSet_${k}` })) };
+  const document = { oneOf: [...RULE_SET_KINDS.map((k) => ({ $ref: `#/components/schemas/RuleSet_${k}` })), { $ref: '#/components/schemas/RulePack' }] };
   const candidate = { oneOf: [{ type: 'object', required: ['document'], properties: { document } }, { type: 'object', required: ['version'], properties: { version: { type: 'integer', minimum: 0 } } }] };
   const schemas: Json = {};
-  for (const k of RULE_SET_KINDS) {
+  const editorSchemas: [string, Json][] = [...RULE_SET_KINDS.map((k): [string, Json] => [`RuleSet_${k}`, ruleSetJsonSchema(k)]), ['RulePack', rulePackJsonSchema()]];
+  for (const [name, editorSchema] of editorSchemas) {
     // Standalone JSON Schemas use #/$defs; inside OpenAPI the shared defs live in components.
-    const { $schema: _s, $id: _i, $defs, ...body } = JSON.parse(JSON.stringify(ruleSetJsonSchema(k)).replaceAll('#/$defs/', '#/components/schemas/')) as Json & { $defs?: Json };
+    const { $schema: _s, $id: _i, $defs, ...body } = JSON.parse(JSON.stringify(editorSchema).replaceAll('#/$defs/', '#/components/schemas/')) as Json & { $defs?: Json };
     Object.assign(schemas, $defs ?? {});
-    schemas[`RuleSet_${k}`] = body;
+    schemas[name] = body;
   }
   const conflict = { '409': { description: 'Concurrent or stale switch; nothing changed (audited)' } };
   const paths: Json = {
@@ -41,6 +45,17 @@ export function rulesAndScoringPaths(prefix: string, tenantHeader: Json, errors:
     [`${prefix}/accounts/{id}/health/history`]: { get: { tags: ['scoring'], summary: 'Snapshots with explained deltas', parameters: [tenantHeader, accountId, { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 500 } }], responses: ok('History') } },
     [`${prefix}/scoring/rescore`]: { post: { tags: ['scoring'], summary: 'Rescore some accounts or the whole portfolio now', parameters: [tenantHeader], requestBody: { required: false, content: json({ type: 'object', properties: { accountIds: { type: 'array', items: { type: 'string', format: 'uuid' } } } }) }, responses: ok('Stats') } },
     [`${prefix}/escalations`]: { get: { tags: ['scoring'], summary: 'Escalation protocols that fired, with their tasks and play commands', parameters: [tenantHeader, { name: 'accountId', in: 'query', schema: { type: 'string', format: 'uuid' } }], responses: ok('Records') } },
+    [`${prefix}/plugins`]: { get: { tags: ['plugins'], summary: 'Installed plugins: industries, facts, operators, activities, rule packs, play templates', responses: ok('Plugins') } },
+    [`${prefix}/tenants/{id}/plugins`]: {
+      get: { tags: ['plugins'], summary: "The plugins that apply to a firm's accounts", parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok('Enabled plugins') },
+      put: {
+        tags: ['plugins'],
+        summary: 'Pin a firm to some installed plugins (null: every installed plugin); the portfolio is rescored',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: { required: true, content: json({ type: 'object', required: ['enabled'], additionalProperties: false, properties: { enabled: { anyOf: [{ type: 'null' }, { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 40 } }] } } }) },
+        responses: ok('Enabled plugins'),
+      },
+    },
     [`${prefix}/play-commands`]: { get: { tags: ['scoring'], summary: 'Durable play commands (outbox) such as "start a recovery plan"', parameters: [tenantHeader, { name: 'status', in: 'query', schema: { type: 'string', enum: ['pending', 'dispatched', 'failed'] } }], responses: ok('Commands') } },
   };
   return { paths, schemas };
