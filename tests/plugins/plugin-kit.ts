@@ -1,5 +1,6 @@
 import type { FactValue } from '../../src/facts/fact-definition.js';
 import type { HealthSnapshot } from '../../src/scoring/health-snapshot.entity.js';
+import { RescoreOnActivity } from '../../src/scoring/rescore-on-activity.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testDialects } from '../support/test-databases.js';
 
@@ -17,7 +18,9 @@ export interface PluginKit {
   account(body: Record<string, unknown>): Promise<string>;
   /** POST /api/v1/{resource}; returns the id (fails the test with the response on anything but 201). */
   create(resource: string, body: Record<string, unknown>): Promise<string>;
-  /** POST /api/v1/scoring/rescore for the given accounts. */
+  /** Waits until the rescoring that every write triggers (debounced) has run. */
+  settled(): Promise<void>;
+  /** POST /api/v1/scoring/rescore for the given accounts, after the write-triggered rescoring settled. */
   rescore(...accountIds: string[]): Promise<void>;
   /** The latest snapshot (score, components, tier, signals, protocols, facts, ruleVersions). */
   health(accountId: string): Promise<HealthSnapshot>;
@@ -34,6 +37,11 @@ export async function startPluginKit(extraEnv: Record<string, string> = {}, tena
   const app = await startTestApp(testDialects()[0], extraEnv);
   const created = await app.call('POST', '/api/v1/tenants', { id: tenant, name: `${tenant} LLP` }, { tenant: null });
   if (created.status !== 201) throw new Error(`tenant ${tenant}: ${created.status} ${JSON.stringify(created.body)}`);
+  // Writes rescore their account ~150 ms later; settle first so a half-built fixture never races the explicit rescoring.
+  const settled = async () => {
+    await new Promise((r) => setTimeout(r, 20));
+    await app.app.get(RescoreOnActivity).settled();
+  };
   const create = async (resource: string, body: Record<string, unknown>) => {
     const res = await app.call('POST', `/api/v1/${resource}`, body, { tenant });
     if (res.status !== 201) throw new Error(`POST ${resource}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -44,7 +52,9 @@ export async function startPluginKit(extraEnv: Record<string, string> = {}, tena
     tenant,
     create,
     account: (body) => create('accounts', { clientSince: daysAgo(4 * 365), ...body }),
+    settled,
     async rescore(...accountIds) {
+      await settled();
       const res = await app.call('POST', '/api/v1/scoring/rescore', { accountIds }, { tenant });
       if (res.status !== 200) throw new Error(`rescore: ${res.status} ${JSON.stringify(res.body)}`);
     },
