@@ -90,6 +90,9 @@ describe('technology handover play: a plugin activity inside a real workflow', (
       expect(baseline.taskId).toBeUndefined();
       expect(Date.parse(baseline.completedAt!) - startMs).toBeGreaterThanOrEqual(21 * DAY);
       expect(automated(after)!.detail).toBe(`adoption-baseline: adoption 54% of 120 seats (${month(0)})`);
+      // The registry row (what the API lists) shows the automated outcome too, not only the workflow's own state.
+      const recorded = await eventually(() => kit.orm.em.fork().findOne(PlayInstance, { workflowId: h.workflowId }), (p) => p?.lastEvent?.startsWith('step: ') ?? false);
+      expect(recorded!.lastEvent).toBe(`step: adoption-baseline (technology.adoptionBaseline): adoption 54% of 120 seats (${month(0)})`);
       for (const step of ['adoption-review-30', 'adoption-review-60', 'adoption-review-90']) expect(await complete(h, step)).toBe(step);
       return { result: await h.result(), workflowId: h.workflowId };
     });

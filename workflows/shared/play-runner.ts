@@ -1,4 +1,4 @@
-import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { PlayActivities, PluginStepInput, PluginStepResult } from './play-activities.js';
 import { cancelPlaySignal, healthChangedSignal, playStateQuery, taskCompletedSignal, taskReassignedSignal } from './play-signals.js';
 import type { Attention, HealthUpdate, PlayInput, PlayState, PlayStep, StepState } from './play-types.js';
@@ -167,6 +167,8 @@ export class PlayRunner {
     state.completedAt = new Date().toISOString();
     state.completedBy = step.activity;
     this.log('step automated', `${step.id}: ${summary}`);
+    // Plays started before this change replay without the record (and its activity call).
+    if (patched('record-automated-step')) await playActivities.recordPlay({ ...this.who(), event: 'step', detail: `${step.id} (${step.activity}): ${summary}` });
     return true;
   }
 
