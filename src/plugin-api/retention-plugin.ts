@@ -31,7 +31,7 @@ export interface PluginContributions extends Pick<ModuleMetadata, 'imports' | 'p
   operators?: OperatorDefinition[];
   /** Activities automated play steps can run (namespaced by the host). */
   activities?: PluginActivities;
-  /** Schema of `account.attributes.<plugin>`: validated on every write of an account of the plugin's industries. */
+  /** Schema of `account.attributes.<plugin>`: validated on every account write that carries it (any industry: an account may change industry; facts read it only for the plugin's industries). */
   accountAttributes?: z.ZodType;
   /**
    * Sample `attributes.<plugin>` for the demo portfolio's accounts of the plugin's industries
