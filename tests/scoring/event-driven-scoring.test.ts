@@ -69,6 +69,15 @@ describe('event-driven rescoring and escalation on the demo portfolio', () => {
       ['invoice.issued', { amount: 40_000, issuedOn: date(75 * DAY), dueOn: date(45 * DAY) }],
       ['stakeholder.added', { name: 'New CFO', role: 'blocker', seniority: 'c_level', strength: 'at_risk' }],
       ...Array.from({ length: 8 }, (_, i) => ['touchpoint.recorded', { kind: 'operational', channel: 'meeting', direction: 'outbound', outcome: i % 2 ? 'cancelled' : 'rescheduled', occurredAt: iso((i + 1) * DAY) }] as [string, Record<string, unknown>]),
+      // The demo portfolio is generated for "today", so the account differs by date: further
+      // competitive and relationship blows for accounts the steps above leave just above 40.
+      ['observation.recorded', { kind: 'competitor_mentioned', observedAt: iso(DAY / 4) }],
+      ['observation.recorded', { kind: 'rfp_issued', observedAt: iso(DAY / 4) }],
+      ['observation.recorded', { kind: 'exploring_options', observedAt: iso(DAY / 4) }],
+      ['service_issue.opened', { title: 'Second formal complaint', severity: 'critical', isComplaint: true, openedAt: iso(DAY / 4) }],
+      ['survey.responded', { kind: 'nps', score: 0, respondedAt: iso(DAY / 4) }],
+      ['stakeholder.added', { name: 'New CEO', role: 'decision_maker', seniority: 'c_level', strength: 'at_risk' }],
+      ...Array.from({ length: 6 }, (_, i) => ['touchpoint.recorded', { kind: 'operational', channel: 'email', direction: 'outbound', outcome: 'held', responseTimeHours: 400, occurredAt: iso((i + 1) * DAY / 8) }] as [string, Record<string, unknown>]),
     ];
     let crossed60 = false;
     let crossed40 = false;
