@@ -132,11 +132,11 @@ export function generatePortfolioWithProfiles(opts: GeneratePortfolioOptions): {
   const healthLabels = quotaLabels(plan, active.length, HEALTH_WEIGHTS);
   active.forEach((i, k) => (healths[i] = healthLabels[k]));
 
-  // Stories that must exist in every demo: an agency quiet between campaigns, a couple of
+  // Stories that must exist in every demo: an agency quiet for 45+ days between campaigns, a couple of
   // unpaid overdue invoices, a legal partner retiring in ~3 years who owns legal relationships.
   const directives: AccountDirectives[] = all.map(() => ({ quietDays: null, unpaidOverdue: false, retiringPartnerLead: false }));
   const quietCandidates = active.filter((i) => industries[i] === 'agency' && tiers[i] >= 2 && healths[i] === 'healthy');
-  for (const i of plan.sample(quietCandidates, Math.max(1, Math.round(n / 100)))) directives[i].quietDays = plan.int(43, 48);
+  for (const i of plan.sample(quietCandidates, Math.max(1, Math.round(n / 100)))) directives[i].quietDays = plan.int(45, 48);
   const atRisk = active.filter((i) => healths[i] === 'at_risk');
   const billable = (i: number) => tiers[i] >= 2 && industries[i] !== 'consulting';
   const payers = [...plan.shuffle(atRisk.filter(billable)), ...plan.shuffle(atRisk.filter((i) => !billable(i)))];
