@@ -11,6 +11,9 @@ import { createActivitiesFrom } from '../../src/activities/index.js';
 import { createRenewalSchedulerActivities } from '../../src/activities/renewal-scheduler.activities.js';
 import { PlayCommand } from '../../src/escalations/play-command.entity.js';
 import { seedDemoPortfolio } from '../../src/persistence/demo/seed-demo.js';
+import { addPluginDemoAttributes } from '../../src/plugin-host/demo-attributes.js';
+import { INSTALLED_PLUGINS, type InstalledPlugins } from '../../src/plugin-host/installed-plugins.js';
+import { Account } from '../../src/accounts/account.entity.js';
 import { PlayInstance } from '../../src/plays/play-instance.entity.js';
 import { PlayStarter } from '../../src/plays/play-starter.service.js';
 import { PlayTriggers } from '../../src/plays/play-triggers.js';
@@ -51,7 +54,9 @@ describe('plays end to end (dev server, API, outbox, worker)', () => {
     recovery.parameters.sustainedDays = 10 / 86_400; // ~10 s of sustained health
     writeFileSync(join(templates, 'recovery.json'), JSON.stringify(recovery));
     app = await startTestApp(testDialects()[0], { TEMPORAL_ADDRESS: server.address, TEMPORAL_NAMESPACE: server.namespace, TEMPORAL_TASK_QUEUE: taskQueue, PLAY_TEMPLATES_DIR: templates, PLAY_DISPATCH_INTERVAL_MS: '200' });
-    await seedDemoPortfolio(app.orm, { tenantId: 'demo', asOf: new Date(), accounts: 80 });
+    // Seeded as ./retention start does: with the installed plugins' sample attributes.
+    const installed = app.app.get<InstalledPlugins>(INSTALLED_PLUGINS);
+    await seedDemoPortfolio(app.orm, { tenantId: 'demo', asOf: new Date(), accounts: 80, decorate: (portfolio, asOf) => addPluginDemoAttributes(installed, portfolio, asOf) });
     await app.call('POST', '/api/v1/scoring/rescore', {}, T);
     const connection = await NativeConnection.connect({ address: server.address });
     worker = await Worker.create({
@@ -80,7 +85,9 @@ describe('plays end to end (dev server, API, outbox, worker)', () => {
 
   it('events push an account below 40 → a recovery plan starts by itself; lifted above 60 for the sustained period → closed as recovered', async () => {
     const snapshots = await app.orm.em.fork().find(HealthSnapshot, { tenantId: 'demo', score: { $gte: 62, $lte: 68 }, tier: { $gte: 2 } });
-    const candidate = snapshots.find((s) => (s.facts.latestNps as number) >= 9 && s.facts.openComplaints === 0 && s.facts.negativeToneShift90d === false);
+    // The core recovery course (a plugin's template, e.g. the agencies one, has its own steps and periods).
+    const coreRecovery = (s: HealthSnapshot) => !app.app.get(PlayTemplateCatalog).latest('recovery', { industry: s.facts.industry as string }).plugin;
+    const candidate = snapshots.find((s) => (s.facts.latestNps as number) >= 9 && s.facts.openComplaints === 0 && s.facts.negativeToneShift90d === false && coreRecovery(s));
     expect(candidate, 'a demo account scoring 62-68 with a promoter NPS and no complaint').toBeDefined();
     const accountId = candidate!.accountId;
 
@@ -173,5 +180,20 @@ describe('plays end to end (dev server, API, outbox, worker)', () => {
     const retiring = await app.orm.em.fork().find(Person, { tenantId: 'demo', departureKind: 'retirement', departureDate: { $gte: new Date(Date.now() + 900 * 86_400_000).toISOString().slice(0, 10) } });
     expect(retiring.length).toBeGreaterThan(0);
     expect(successions.some((s) => retiring.some((p) => s.workflowId.endsWith(`/succession/person-${p.id}`)))).toBe(true);
+
+    // Legal clients of the retiring partner run the legal plugin's multi-year succession: the junior
+    // partner is named about three years out, not 180 days before the departure as in the core play.
+    const legalIds = new Set((await app.orm.em.fork().find(Account, { tenantId: 'demo', industry: 'legal' }, { fields: ['id'] })).map((a) => a.id));
+    const legal = successions.filter((s) => legalIds.has(s.accountId) && retiring.some((p) => s.workflowId.endsWith(`/succession/person-${p.id}`)));
+    expect(legal.length, 'a legal demo account whose relationship partner retires in about three years').toBeGreaterThan(0);
+    for (const play of legal) {
+      expect(play.templateId).toBe('legal.succession');
+      const departure = retiring.find((p) => play.workflowId.endsWith(`/succession/person-${p.id}`))!.departureDate!;
+      type Steps = { status: string; steps: { id: string; status: string; dueOn?: string }[] };
+      const state = await eventually(async () => (await app.call('GET', `/api/v1/plays/${play.id}`, undefined, T)).body.state as Steps, (st) => !!st?.steps?.find((x) => x.id === 'name-junior-partner')?.dueOn, 20_000);
+      expect(state.status).toBe('running');
+      const named = state.steps.find((x) => x.id === 'name-junior-partner')!;
+      expect((Date.parse(departure) - Date.parse(named.dueOn!)) / 86_400_000).toBeGreaterThanOrEqual(1000);
+    }
   }, 120_000);
 });
