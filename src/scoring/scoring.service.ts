@@ -17,6 +17,7 @@ import { explainDelta } from './delta-explainer.js';
 import type { AccountEvaluation } from './evaluation.js';
 import { HealthSnapshot } from './health-snapshot.entity.js';
 import { HealthChanges, type HealthChange } from './health-changes.js';
+import { PhaseTimer, type RescorePhase } from './phase-timer.js';
 import { appendScore, historyFrom } from './score-history.js';
 
 export const SCORING_CHUNK = 500;
@@ -27,6 +28,8 @@ export interface RescoreStats {
   snapshots: number;
   escalations: number;
   ms: number;
+  /** Wall time per phase: facts (batch queries), previous (last snapshots), evaluate (rules), write, escalate. */
+  phases: Record<RescorePhase, number>;
 }
 
 type Trigger = HealthSnapshot['trigger'];
@@ -67,30 +70,29 @@ export class ScoringService {
     const rules = await this.registry.activeRules(tenantId);
     let snapshots = 0;
     let escalations = 0;
+    const timer = new PhaseTimer();
     for (let start = 0; start < ids.length; start += SCORING_CHUNK) {
       const chunk = ids.slice(start, start + SCORING_CHUNK);
-      const result = await this.orm.em.fork().transactional((tx) => this.scoreChunk(tx, tenantId, chunk, rules, trigger, asOf));
+      const result = await this.orm.em.fork().transactional((tx) => this.scoreChunk(tx, tenantId, chunk, rules, trigger, asOf, timer));
       this.changes.publish(result.changes); // after commit: listeners see only durable results
       snapshots += result.snapshots;
       escalations += result.escalations;
     }
-    const stats = { tenantId, accounts: ids.length, snapshots, escalations, ms: Math.round(performance.now() - started) };
+    const stats = { tenantId, accounts: ids.length, snapshots, escalations, ms: Math.round(performance.now() - started), phases: timer.rounded() };
     this.log.debug({ ...stats, trigger }, 'rescored');
     return stats;
   }
 
-  private async scoreChunk(em: EntityManager, tenantId: string, requested: string[], rules: TenantRules, trigger: Trigger, asOf: Date) {
+  private async scoreChunk(em: EntityManager, tenantId: string, requested: string[], rules: TenantRules, trigger: Trigger, asOf: Date, timer: PhaseTimer) {
     // Only existing, active accounts of this tenant are scored (churned clients are left as they were).
     const accounts = await em.find(Account, { tenantId, id: { $in: requested }, status: { $ne: 'churned' } }, { fields: ['id', 'name', 'industry'] });
     const chunk = accounts.map((a) => a.id);
     if (!chunk.length) return { snapshots: 0, escalations: 0, changes: [] as HealthChange[] };
-    const [facts, healthRows] = await Promise.all([
-      computeFactsForAccounts(this.catalog, em, tenantId, chunk, asOf),
-      em.find(AccountHealth, { tenantId, accountId: { $in: chunk } }),
-    ]);
+    const facts = await timer.time('facts', () => computeFactsForAccounts(this.catalog, em, tenantId, chunk, asOf));
+    const healthRows = await timer.time('previous', () => em.find(AccountHealth, { tenantId, accountId: { $in: chunk } }));
     const healthOf = new Map(healthRows.map((h) => [h.accountId, h]));
     const previousSnapshots = new Map(
-      (healthRows.length ? await em.find(HealthSnapshot, { tenantId, id: { $in: healthRows.map((h) => h.snapshotId) } }) : []).map((s) => [s.accountId, s]),
+      (healthRows.length ? await timer.time('previous', () => em.find(HealthSnapshot, { tenantId, id: { $in: healthRows.map((h) => h.snapshotId) } })) : []).map((s) => [s.accountId, s]),
     );
     // Escalations run per rule bundle: plugin packs can add protocols for their industries.
     const escalationInputs = new Map<CompiledRuleBundle, EscalationInput[]>();
@@ -101,7 +103,7 @@ export class ScoringService {
       const health = healthOf.get(account.id);
       const previous = previousSnapshots.get(account.id);
       const compiled = rules.forIndustry(account.industry);
-      const evaluation = await evaluateAccount(compiled, facts.get(account.id)!, historyFrom(health, asOf), asOf);
+      const evaluation = await timer.time('evaluate', () => evaluateAccount(compiled, facts.get(account.id)!, historyFrom(health, asOf), asOf));
       if (health && previous && !changed(previous, evaluation, compiled)) {
         health.checkedAt = asOf;
         continue;
@@ -125,14 +127,18 @@ export class ScoringService {
       listFor(escalationInputs, compiled).push({ accountId: account.id, accountName: account.name, snapshotId, newlyTrue: evaluation.protocols.filter((p) => !before.has(p)), facts: evaluation.facts });
     }
     // Snapshots are immutable: inserted in bulk, never tracked for changes.
-    if (snapshotRows.length) await em.insertMany(HealthSnapshot, snapshotRows as never[]);
-    if (newHealthRows.length) await em.insertMany(AccountHealth, newHealthRows as never[]);
-    const written = snapshotRows.length;
-    await em.flush();
-    let fired = 0;
-    for (const [compiled, inputs] of escalationInputs) fired += await this.escalations.apply(em, tenantId, compiled.bundle.escalation, inputs, asOf);
-    await em.flush();
-    return { snapshots: written, escalations: fired, changes };
+    await timer.time('write', async () => {
+      if (snapshotRows.length) await em.insertMany(HealthSnapshot, snapshotRows as never[]);
+      if (newHealthRows.length) await em.insertMany(AccountHealth, newHealthRows as never[]);
+      await em.flush();
+    });
+    const fired = await timer.time('escalate', async () => {
+      let count = 0;
+      for (const [compiled, inputs] of escalationInputs) count += await this.escalations.apply(em, tenantId, compiled.bundle.escalation, inputs, asOf);
+      await em.flush();
+      return count;
+    });
+    return { snapshots: snapshotRows.length, escalations: fired, changes };
   }
 }
 
