@@ -10,8 +10,8 @@
  *   node --max-old-space-size=16384 dist/bench/rescore-portfolio.js --accounts 100000 --data-dir /tmp/bench-100k
  *
  * --data-dir keeps the seeded SQLite file for the next run (seeding 100,000 accounts takes
- * minutes); scoring results of a previous run are cleared first, so "cold" stays cold. On
- * PostgreSQL the seeded tenant is reused the same way.
+ * minutes; --seed-only stops after seeding); scoring results of a previous run are cleared
+ * first, so "cold" stays cold. On PostgreSQL the seeded tenant is reused the same way.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +32,7 @@ import { machineInfo } from './machine.js';
 const TARGET_ACCOUNTS_PER_SECOND = 100_000 / 30;
 const TENANT = 'bench';
 
-const { values } = parseArgs({ options: { accounts: { type: 'string', default: '200' }, seed: { type: 'string', default: '42' }, 'data-dir': { type: 'string' } } });
+const { values } = parseArgs({ options: { accounts: { type: 'string', default: '200' }, seed: { type: 'string', default: '42' }, 'data-dir': { type: 'string' }, 'seed-only': { type: 'boolean', default: false } } });
 const accounts = Number(values.accounts);
 const keep = values['data-dir'];
 const dir = keep ?? mkdtempSync(join(tmpdir(), 'retention-bench-'));
@@ -49,6 +49,11 @@ const seeded = await seedDemoPortfolio(orm, { tenantId: TENANT, seed: Number(val
 const seedMs = performance.now() - t;
 const rows = Object.values(seeded.created ? seeded.counts : await countTenantRows(orm.em.fork(), TENANT)).reduce((a, b) => a + b, 0);
 if (!seeded.created) await clearScoring(orm);
+if (values['seed-only']) {
+  await orm.close(true);
+  console.log(JSON.stringify({ benchmark: 'rescore-portfolio', seeded: seeded.created ? { seconds: Math.round(seedMs / 100) / 10 } : 'reused', accounts, historyRows: rows, dataDir: dir }));
+  process.exit(0);
+}
 
 const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, orm, log, plugins), { logger: false });
 const scoring = context.get(ScoringService);

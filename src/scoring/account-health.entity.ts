@@ -19,6 +19,8 @@ export const AccountHealth = defineEntity({
     signalCount: p.integer(),
     criticalSignalCount: p.integer(),
     protocols: p.json<string[]>(),
+    /** Hash of the latest conclusions and rule versions: an unchanged result is recognised without loading the snapshot. */
+    signature: p.string().length(64).nullable(),
     /** Scores of the last ~45 days (for 30-day change facts without a history query). */
     recentScores: p.json<ScorePoint[]>(),
     computedAt: p.datetime(),

@@ -6,7 +6,6 @@ import { Account } from '../accounts/account.entity.js';
 import { EscalationService, type EscalationInput } from '../escalations/escalation.service.js';
 import { accountIdsOfTenant, computeFactsForAccounts } from '../facts/batch-fact-computer.js';
 import { FactCatalog } from '../facts/fact-catalog.js';
-import { canonicalJson } from '../ingestion/deterministic-id.js';
 import { APP_LOGGER } from '../logging/logger.module.js';
 import type { CompiledRuleBundle } from '../rules/engine/compiled-rule-bundle.js';
 import type { TenantRules } from '../rules/registry/tenant-rules.js';
@@ -19,6 +18,7 @@ import { HealthSnapshot } from './health-snapshot.entity.js';
 import { HealthChanges, type HealthChange } from './health-changes.js';
 import { PhaseTimer, type RescorePhase } from './phase-timer.js';
 import { appendScore, historyFrom } from './score-history.js';
+import { conclusionSignature, sameConclusions } from './conclusion-signature.js';
 
 export const SCORING_CHUNK = 500;
 
@@ -91,21 +91,30 @@ export class ScoringService {
     const facts = await timer.time('facts', () => computeFactsForAccounts(this.catalog, em, tenantId, chunk, asOf));
     const healthRows = await timer.time('previous', () => em.find(AccountHealth, { tenantId, accountId: { $in: chunk } }));
     const healthOf = new Map(healthRows.map((h) => [h.accountId, h]));
-    const previousSnapshots = new Map(
-      (healthRows.length ? await timer.time('previous', () => em.find(HealthSnapshot, { tenantId, id: { $in: healthRows.map((h) => h.snapshotId) } })) : []).map((s) => [s.accountId, s]),
-    );
+    const evaluated: { account: (typeof accounts)[number]; health?: AccountHealth; compiled: CompiledRuleBundle; evaluation: AccountEvaluation; signature: string }[] = [];
+    for (const account of accounts) {
+      const health = healthOf.get(account.id);
+      const compiled = rules.forIndustry(account.industry);
+      const evaluation = await timer.time('evaluate', () => evaluateAccount(compiled, facts.get(account.id)!, historyFrom(health, asOf), asOf));
+      const signature = conclusionSignature(evaluation, compiled.versions);
+      if (health?.signature === signature) {
+        health.checkedAt = asOf; // same conclusions: no snapshot
+        continue;
+      }
+      evaluated.push({ account, health, compiled, evaluation, signature });
+    }
+    // The previous snapshot is read only where something changed (its delta is explained) or the row predates signatures.
+    const previousIds = evaluated.flatMap((e) => (e.health ? [e.health.snapshotId] : []));
+    const previousSnapshots = new Map((previousIds.length ? await timer.time('previous', () => em.find(HealthSnapshot, { tenantId, id: { $in: previousIds } })) : []).map((s) => [s.accountId, s]));
     // Escalations run per rule bundle: plugin packs can add protocols for their industries.
     const escalationInputs = new Map<CompiledRuleBundle, EscalationInput[]>();
     const snapshotRows: Record<string, unknown>[] = [];
     const changes: HealthChange[] = [];
     const newHealthRows: Record<string, unknown>[] = [];
-    for (const account of accounts) {
-      const health = healthOf.get(account.id);
+    for (const { account, health, compiled, evaluation, signature } of evaluated) {
       const previous = previousSnapshots.get(account.id);
-      const compiled = rules.forIndustry(account.industry);
-      const evaluation = await timer.time('evaluate', () => evaluateAccount(compiled, facts.get(account.id)!, historyFrom(health, asOf), asOf));
-      if (health && previous && !changed(previous, evaluation, compiled)) {
-        health.checkedAt = asOf;
+      if (health && previous && health.signature === null && sameConclusions(previous, evaluation, compiled.versions)) {
+        Object.assign(health, { checkedAt: asOf, signature });
         continue;
       }
       const delta = previous ? explainDelta(previous, evaluation, (f) => this.catalog.get(f)) : null;
@@ -117,7 +126,7 @@ export class ScoringService {
       const current = {
         snapshotId, score: evaluation.score, band: evaluation.band, tier: evaluation.tier, tierBelowSince: evaluation.tierBelowSince,
         stage: evaluation.stage, signalCount: evaluation.signals.length, criticalSignalCount: evaluation.signals.filter((s) => s.severity === 'critical').length,
-        protocols: evaluation.protocols, computedAt: asOf, checkedAt: asOf, recentScores: appendScore(health?.recentScores ?? [], asOf, evaluation.score),
+        protocols: evaluation.protocols, signature, computedAt: asOf, checkedAt: asOf, recentScores: appendScore(health?.recentScores ?? [], asOf, evaluation.score),
       };
       // Protocols already true before this snapshot: only newly true ones escalate.
       changes.push({ tenantId, accountId: account.id, score: evaluation.score, band: evaluation.band, tier: evaluation.tier, at: asOf.toISOString(), signals: evaluation.signals.map((s) => ({ id: s.id, category: s.category, severity: s.severity })) });
@@ -154,12 +163,4 @@ function snapshotFields(e: AccountEvaluation) {
     tierReasons: e.tierReasons, stage: e.stage, stageName: e.stageName, tenureBand: e.tenureBand, signals: e.signals, protocols: e.protocols,
     cadence: e.cadence, facts: e.facts,
   };
-}
-
-/** A new snapshot is written when any conclusion changed (not for fact noise that changed nothing). */
-function changed(previous: HealthSnapshot, e: AccountEvaluation, compiled: CompiledRuleBundle): boolean {
-  const signature = (x: { score: number; tier: number; rawTier: number; stage: number; tenureBand: string; band: string; signals: { id: string }[]; protocols: string[]; components: { id: string; points: number; rules: { id: string }[] }[]; cadence: { overdue: boolean }[] }) =>
-    JSON.stringify([x.score, x.tier, x.rawTier, x.stage, x.tenureBand, x.band, x.signals.map((s) => s.id), x.protocols, x.components.map((c) => [c.id, c.points, c.rules.map((r) => r.id)]), x.cadence.map((c) => c.overdue)]);
-  // Canonical JSON: PostgreSQL's jsonb does not keep key order.
-  return signature(previous) !== signature(e) || canonicalJson(previous.ruleVersions) !== canonicalJson(compiled.versions);
 }
