@@ -100,16 +100,32 @@ function weightedSample(rng: Rng, indices: number[], weight: (i: number) => numb
  * deterministic: the same tenantId + seed + asOf + accounts yields identical rows, ids included.
  */
 export function generatePortfolioWithProfiles(opts: GeneratePortfolioOptions): { portfolio: DemoPortfolio; profiles: DemoAccountProfile[] } {
+  const portfolio = emptyPortfolio();
+  let profiles: DemoAccountProfile[] = [];
+  for (const slice of portfolioSlices(opts, Number.MAX_SAFE_INTEGER)) {
+    for (const key of Object.keys(portfolio) as (keyof DemoPortfolio)[]) (portfolio[key] as unknown[]).push(...slice.portfolio[key]);
+    profiles = slice.profiles;
+  }
+  return { portfolio, profiles };
+}
+
+/**
+ * The same portfolio in slices of at most `accountsPerSlice` accounts, each with all the rows of
+ * its accounts (the firm's people come with the first slice, portfolio-level tasks with the
+ * last), so a large portfolio (100,000 accounts, ~14 million rows) is generated and inserted in
+ * bounded memory. Concatenated, the slices equal generatePortfolio's rows, order included.
+ */
+export function* portfolioSlices(opts: GeneratePortfolioOptions, accountsPerSlice: number): Generator<{ portfolio: DemoPortfolio; profiles: DemoAccountProfile[] }> {
   validate(opts);
   const n = opts.accounts;
   const asOfDay = dayOf(opts.asOf);
   const seed = String(opts.seed);
   const root = new Rng(`demo-portfolio/v1/${seed}/${isoDay(asOfDay)}`);
   const ids = (kind: string, ...key: (string | number)[]) => nameUuid('demo-portfolio', opts.tenantId, seed, kind, ...key);
-  const out = emptyPortfolio();
+  const first = emptyPortfolio();
   const roster = buildRoster(root.fork('roster'), opts.tenantId, ids, asOfDay, n);
-  out.people.push(...roster.rows);
-  const ctx: GenerationContext = { tenantId: opts.tenantId, asOfDay, ids, roster, out };
+  first.people.push(...roster.rows);
+  const ctx: GenerationContext = { tenantId: opts.tenantId, asOfDay, ids, roster, out: first };
 
   // Portfolio-level quotas: the mix is exact, not left to chance.
   const plan = root.fork('plan');
@@ -165,9 +181,16 @@ export function generatePortfolioWithProfiles(opts: GeneratePortfolioOptions): {
     };
   });
 
-  for (const profile of profiles) {
-    profile.stories = new AccountHistory(ctx, profile, directives[profile.index], root.fork('account', profile.index)).build();
+  for (let from = 0; from < profiles.length; from += accountsPerSlice) {
+    for (const profile of profiles.slice(from, from + accountsPerSlice)) {
+      profile.stories = new AccountHistory(ctx, profile, directives[profile.index], root.fork('account', profile.index)).build();
+    }
+    if (from + accountsPerSlice < profiles.length) {
+      yield { portfolio: ctx.out, profiles };
+      ctx.out = emptyPortfolio();
+    }
   }
+  const out = ctx.out;
 
   // A program-level task: plan the retiring partner's succession (DOMAIN.md section 8).
   const retiring = roster.byTag('retiring_legal_partner');
@@ -191,7 +214,7 @@ export function generatePortfolioWithProfiles(opts: GeneratePortfolioOptions): {
       completedAt: null,
     });
   }
-  return { portfolio: out, profiles };
+  yield { portfolio: out, profiles };
 }
 
 /** The demo portfolio's rows, one array per entity (see `generatePortfolioWithProfiles`). */

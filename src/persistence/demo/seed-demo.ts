@@ -15,9 +15,12 @@ import { Stakeholder } from '../../relationships/stakeholder.entity.js';
 import { TeamAssignment } from '../../relationships/team-assignment.entity.js';
 import { Task } from '../../tasks/task.entity.js';
 import { Tenant } from '../../tenants/tenant.entity.js';
-import { DEFAULT_DEMO_ACCOUNTS, generatePortfolio, MAX_DEMO_ACCOUNTS } from './generate-portfolio.js';
+import { DEFAULT_DEMO_ACCOUNTS, MAX_DEMO_ACCOUNTS, portfolioSlices } from './generate-portfolio.js';
 import { dayAt, parseDay } from './random.js';
 import { countRows, DEMO_ENTITY_KEYS, type DemoCounts, type DemoEntityKey, type DemoPortfolio } from './rows.js';
+
+/** Accounts generated and inserted at a time: bounds memory for large portfolios (~140 rows per account). */
+const ACCOUNTS_PER_SLICE = 5_000;
 
 export const DEMO_TENANT_ID = 'demo';
 export const DEMO_TENANT_NAME = 'Demo Consulting Group';
@@ -111,13 +114,8 @@ export async function seedDemoPortfolio(orm: MikroORM, opts: SeedDemoOptions): P
   const existing = await orm.em.fork().count(Account, { tenantId });
   if (existing > 0) return { created: false, tenantId, counts: await countTenantRows(orm.em.fork(), tenantId) };
 
-  const portfolio = generatePortfolio({
-    tenantId,
-    seed: opts.seed ?? DEFAULT_DEMO_SEED,
-    asOf: opts.asOf,
-    accounts: opts.accounts ?? DEFAULT_DEMO_ACCOUNTS,
-  });
-  opts.decorate?.(portfolio, opts.asOf.toISOString().slice(0, 10));
+  const options = { tenantId, seed: opts.seed ?? DEFAULT_DEMO_SEED, asOf: opts.asOf, accounts: opts.accounts ?? DEFAULT_DEMO_ACCOUNTS };
+  const asOfDay = opts.asOf.toISOString().slice(0, 10);
 
   return orm.em.fork().transactional(async (em) => {
     // Re-checked inside the transaction: a concurrent seeder may have won the race.
@@ -127,8 +125,18 @@ export async function seedDemoPortfolio(orm: MikroORM, opts: SeedDemoOptions): P
     if (!(await em.findOne(Tenant, { id: tenantId }))) {
       await em.insert(Tenant, { id: tenantId, name: opts.tenantName ?? DEMO_TENANT_NAME, createdAt: new Date() });
     }
-    for (const key of DEMO_ENTITY_KEYS) await insertChunked(em, key, portfolio[key], chunkSize);
-    return { created: true, tenantId, counts: countRows(portfolio) };
+    // Generated and inserted slice by slice, all in this one transaction: a failure leaves nothing.
+    const counts = Object.fromEntries(DEMO_ENTITY_KEYS.map((k) => [k, 0])) as DemoCounts;
+    let people: DemoPortfolio['people'] = [];
+    for (const { portfolio } of portfolioSlices(options, ACCOUNTS_PER_SLICE)) {
+      if (portfolio.people.length) people = portfolio.people;
+      // Sample data of plugins may read the firm's people, which come with the first slice only.
+      opts.decorate?.({ ...portfolio, people }, asOfDay);
+      for (const key of DEMO_ENTITY_KEYS) await insertChunked(em, key, portfolio[key], chunkSize);
+      const sliceCounts = countRows(portfolio);
+      for (const key of DEMO_ENTITY_KEYS) counts[key] += sliceCounts[key];
+    }
+    return { created: true, tenantId, counts };
   });
 }
 
