@@ -1,38 +1,28 @@
-import { Engine, Operator } from 'json-rules-engine';
 import type { FactValues } from '../../facts/fact-definition.js';
-import type { TopLevelCondition } from '../schema/condition.schema.js';
+import { CompiledConditionSet } from './compiled-condition-set.js';
+import type { ConditionMatcher, NamedConditions, RuleEvaluator } from './condition-matcher.js';
+import { JsonRulesEngineMatcher } from './json-rules-engine-matcher.js';
 import type { OperatorRegistry } from './operator-registry.js';
 
-export interface NamedConditions {
-  id: string;
-  conditions: TopLevelCondition;
-}
+export type { NamedConditions, RuleEvaluator } from './condition-matcher.js';
 
 /**
- * json-rules-engine, configured once for a list of condition trees: our operators replace the
- * built-ins (for the missing-fact semantics), and `run` answers which ids matched.
- * One instance per published rule-set version; reused for every account.
+ * Evaluates a list of condition trees, configured once (one instance per published rule-set
+ * version, reused for every account): `matching` answers which ids hold. Runs the compiled path
+ * by default; `json-rules-engine` runs the reference semantics instead (differential tests and the
+ * rule-evaluation benchmark construct both).
  */
-export class ConditionEngine {
-  private readonly engine: Engine;
+export class ConditionEngine implements ConditionMatcher {
+  private readonly matcher: ConditionMatcher;
   readonly size: number;
 
-  constructor(items: NamedConditions[], operators: OperatorRegistry) {
-    this.engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false });
-    for (const op of operators.all()) {
-      const present = (v: unknown) => v !== null && v !== undefined;
-      this.engine.addOperator(new Operator(op.name, (a: unknown, b: unknown) => op.evaluate(a, b), op.handlesMissing ? undefined : present));
-    }
-    for (const item of items) {
-      this.engine.addRule({ name: item.id, conditions: item.conditions as never, event: { type: item.id } });
-    }
+  constructor(items: NamedConditions[], operators: OperatorRegistry, readonly evaluator: RuleEvaluator = 'compiled') {
+    this.matcher = evaluator === 'compiled' ? new CompiledConditionSet(items, operators) : new JsonRulesEngineMatcher(items, operators);
     this.size = items.length;
   }
 
   /** Ids of the condition trees that hold for these facts. Every referenced fact must be present (null = missing). */
-  async matching(facts: FactValues): Promise<Set<string>> {
-    if (this.size === 0) return new Set();
-    const { events } = await this.engine.run(facts);
-    return new Set(events.map((e) => e.type));
+  matching(facts: FactValues): Promise<Set<string>> {
+    return this.matcher.matching(facts);
   }
 }
