@@ -5,6 +5,7 @@ import { Task } from '../tasks/task.entity.js';
 import { TEAM_ROLE_OF_TASK_OWNER } from '../relationships/team-role-of-task-owner.js';
 import { createTasksOnce } from '../tasks/task-writer.js';
 import { TeamAssignment } from '../relationships/team-assignment.entity.js';
+import { retryOnBusy } from '../persistence/retry-on-busy.js';
 
 
 /**
@@ -14,7 +15,7 @@ import { TeamAssignment } from '../relationships/team-assignment.entity.js';
 export function createPlayActivities(orm: MikroORM): PlayActivities {
   return {
     async createPlayTask(request: PlayTaskRequest) {
-      return orm.em.fork().transactional(async (em) => {
+      return retryOnBusy(() => orm.em.fork().transactional(async (em) => {
         const owner = TEAM_ROLE_OF_TASK_OWNER[request.ownerRole]
           ? await em.findOne(TeamAssignment, { tenantId: request.tenantId, accountId: request.accountId, role: TEAM_ROLE_OF_TASK_OWNER[request.ownerRole] as never, toDate: null })
           : null;
@@ -23,7 +24,7 @@ export function createPlayActivities(orm: MikroORM): PlayActivities {
           ownerRole: request.ownerRole, ownerPersonId: owner?.personId ?? null, dueOn: request.dueOn, source: 'play', sourceRef: request.sourceRef,
         }]);
         return { taskId: created.get(request.sourceRef)!.id };
-      });
+      }));
     },
 
     async closePlayTasks({ tenantId, workflowIdPrefix, status, except = [] }) {
@@ -32,11 +33,11 @@ export function createPlayActivities(orm: MikroORM): PlayActivities {
       const em = orm.em.fork();
       const candidates = await em.find(Task, { tenantId, sourceRef: { $like: `${workflowIdPrefix}%` }, status: { $in: ['open', 'in_progress'] } }, { fields: ['id', 'sourceRef'] });
       const ids = candidates.filter((t) => t.sourceRef!.startsWith(workflowIdPrefix) && !except.includes(t.sourceRef!)).map((t) => t.id);
-      return ids.length ? em.nativeUpdate(Task, { tenantId, id: { $in: ids } }, { status, completedAt: new Date() }) : 0;
+      return ids.length ? retryOnBusy(() => em.nativeUpdate(Task, { tenantId, id: { $in: ids } }, { status, completedAt: new Date() })) : 0;
     },
 
     async recordPlay(record: PlayRecord) {
-      await orm.em.fork().transactional(async (em) => {
+      await retryOnBusy(() => orm.em.fork().transactional(async (em) => {
         const existing = await em.findOne(PlayInstance, { tenantId: record.tenantId, workflowId: record.workflowId });
         const now = new Date();
         const row = existing ?? em.create(PlayInstance, { tenantId: record.tenantId, accountId: record.accountId, workflowId: record.workflowId, play: record.play, startedAt: now });
@@ -45,7 +46,7 @@ export function createPlayActivities(orm: MikroORM): PlayActivities {
         if (record.outcome) row.outcome = record.outcome;
         if (record.status && record.status !== 'running') row.closedAt ??= now;
         row.lastEvent = `${record.event}${record.detail ? `: ${record.detail}` : ''}`;
-      });
+      }));
     },
   };
 }

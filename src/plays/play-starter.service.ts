@@ -13,6 +13,7 @@ import { PlayInstance } from './play-instance.entity.js';
 import { PlayTemplateCatalog } from './play-template-catalog.js';
 import { playSearchAttributes } from './play-search-attributes.js';
 import { PLAY_WORKFLOW_TYPES, playWorkflowId } from './play-workflows.js';
+import { retryOnBusy } from '../persistence/retry-on-busy.js';
 
 export interface StartPlayRequest {
   tenantId: string;
@@ -72,12 +73,12 @@ export class PlayStarter {
       ...(this.config.TEMPORAL_SEARCH_ATTRIBUTES ? { typedSearchAttributes: playSearchAttributes(request.tenantId, request.accountId, request.play, health?.tier ?? 1) } : {}),
     });
     if (!running) {
-      await em.transactional(async (tx) => {
+      await retryOnBusy(() => em.fork().transactional(async (tx) => {
         const row = await tx.findOne(PlayInstance, { tenantId: request.tenantId, workflowId });
         const fields = { play: request.play, templateId: template.id, templateVersion: template.version, status: 'running' as const, reason: request.reason, startedAt: new Date(), closedAt: null, outcome: null, attention: 'normal' };
         if (row) Object.assign(row, fields);
         else tx.create(PlayInstance, { tenantId: request.tenantId, accountId: request.accountId, workflowId, ...fields });
-      });
+      }));
     }
     return { workflowId, runId: handle.firstExecutionRunId, started: !running, templateVersion: template.version };
   }

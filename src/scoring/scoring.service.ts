@@ -19,6 +19,7 @@ import { HealthChanges, type HealthChange } from './health-changes.js';
 import { PhaseTimer, type RescorePhase } from './phase-timer.js';
 import { appendScore, historyFrom } from './score-history.js';
 import { conclusionSignature, sameConclusions } from './conclusion-signature.js';
+import { retryOnBusy } from '../persistence/retry-on-busy.js';
 
 export const SCORING_CHUNK = 500;
 
@@ -73,7 +74,7 @@ export class ScoringService {
     const timer = new PhaseTimer();
     for (let start = 0; start < ids.length; start += SCORING_CHUNK) {
       const chunk = ids.slice(start, start + SCORING_CHUNK);
-      const result = await this.orm.em.fork().transactional((tx) => this.scoreChunk(tx, tenantId, chunk, rules, trigger, asOf, timer));
+      const result = await retryOnBusy(() => this.orm.em.fork().transactional((tx) => this.scoreChunk(tx, tenantId, chunk, rules, trigger, asOf, timer)));
       this.changes.publish(result.changes); // after commit: listeners see only durable results
       snapshots += result.snapshots;
       escalations += result.escalations;
