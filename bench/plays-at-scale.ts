@@ -48,7 +48,7 @@ import { ensureTenant, insertRenewalPortfolio, type RenewalContract } from './pl
 import { readRss, RssSampler } from './plays/rss-sampler.js';
 import { waitForFirstTasks, waitUntilSettled } from './plays/settle.js';
 import { percentile, startWithScheduler, startWithStarter, type StartFigures } from './plays/start-renewals.js';
-import { compiledMaxCachedWorkflows, spawnWorker, summarizeWorkerLog, waitForPoller, type WorkerProcess } from './plays/worker-process.js';
+import { spawnWorker, summarizeWorkerLog, waitForPoller, type WorkerProcess } from './plays/worker-process.js';
 import { ensureWorkflowBundle } from './plays/workflow-bundle.js';
 
 const { values } = parseArgs({
@@ -65,6 +65,7 @@ const { values } = parseArgs({
     'describe-concurrency': { type: 'string', default: '16' },
     'worker-log-level': { type: 'string', default: 'warn' },
     'keep-dir': { type: 'boolean', default: false },
+    'max-cached-workflows': { type: 'string', default: '500' },
   },
 });
 const positive = (name: string, raw: string | undefined) => {
@@ -107,7 +108,7 @@ let failed: unknown;
 
 try {
   report.workflowBundle = ensureWorkflowBundle(repoRoot);
-  const maxCachedWorkflows = compiledMaxCachedWorkflows(repoRoot) ?? null; // null: the constant was not found
+  const maxCachedWorkflows = positive('max-cached-workflows', values['max-cached-workflows']);
   const cliPath = temporalCliPath(repoRoot);
   const db = await createBenchDatabase(process.env.DATABASE_URL);
   // --keep-dir leaves the SQLite file, Temporal's db and the worker log (and a PostgreSQL database) for a post-mortem.
@@ -149,7 +150,7 @@ try {
   const timeline: Record<string, number> = {};
   const launchWorker = async () => {
     progress(`spawning the worker (maxCachedWorkflows ${maxCachedWorkflows})`);
-    const w = spawnWorker(repoRoot, { ...env, LOG_LEVEL: values['worker-log-level']! }, join(db.dir, 'worker.log'));
+    const w = spawnWorker(repoRoot, { ...env, LOG_LEVEL: values['worker-log-level']!, TEMPORAL_MAX_CACHED_WORKFLOWS: String(maxCachedWorkflows) }, join(db.dir, 'worker.log'));
     worker = w;
     cpu.watch('worker', w.pid);
     cleanup.add('worker', () => w.stop());

@@ -17,13 +17,6 @@ import { PluginBootError } from './plugin-host/install-plugins.js';
 
 /** The local dev server may still be starting when `start` launches us side by side. */
 const CONNECT_DEADLINE_MS = 60_000;
-/**
- * Plays are long-lived (one per account, mostly sleeping between signals). Caching keeps a
- * woken play on this worker (sticky) instead of replaying its whole history each time.
- * 500 bounds memory (roughly 1-3 MB per cached run with a shared V8 context) to well under
- * 1 GB, instead of the SDK default that scales with whatever heap the host happens to have.
- */
-const MAX_CACHED_WORKFLOWS = 500;
 
 async function main(): Promise<number> {
   const config = loadConfigOrExit();
@@ -84,7 +77,9 @@ async function main(): Promise<number> {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       ...(source.kind === 'bundle' ? { workflowBundle: source.workflowBundle } : { workflowsPath: source.workflowsPath }),
       activities: createActivitiesFrom(domain.context, domain.orm, log),
-      maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
+      // Plays are long-lived and mostly asleep: caching keeps a woken play on this worker (sticky)
+      // instead of replaying its history; the bound (not the SDK's heap-based default) caps memory.
+      maxCachedWorkflows: config.TEMPORAL_MAX_CACHED_WORKFLOWS,
       // On shutdown, activities get this long to finish before they are cancelled...
       shutdownGraceTime: '10 seconds',
       // ...and the process gives up draining after this (below a typical 30 s SIGKILL grace).

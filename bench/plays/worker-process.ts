@@ -51,12 +51,6 @@ export function summarizeWorkerLog(logFile: string): WorkerLogSummary {
   return summary;
 }
 
-/** The workflow cache size compiled into the worker (a constant in src/worker.ts, not an env). */
-export function compiledMaxCachedWorkflows(repoRoot: string): number | undefined {
-  const match = /MAX_CACHED_WORKFLOWS\s*=\s*([\d_]+)/.exec(readFileSync(join(repoRoot, 'dist/src/worker.js'), 'utf8'));
-  return match ? Number(match[1].replaceAll('_', '')) : undefined;
-}
-
 export function spawnWorker(repoRoot: string, env: Record<string, string>, logFile: string): WorkerProcess {
   // The worker's config comes from the environment only: drop anything of ours that could
   // redirect it (a developer's DATABASE_URL, TEMPORAL_*), then set exactly what the run uses.

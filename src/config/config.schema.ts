@@ -43,6 +43,11 @@ export const configSchema = z.object({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (UTC), e.g. 02:00')
     .default('02:00'),
+  /**
+   * Workflow runs the worker keeps in memory (sticky cache). Plays sleep for months, so the cache
+   * bounds memory rather than the number of open plays: ~500 keeps a worker well under 1 GB.
+   */
+  TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
   /** Tag plays with the Retention* search attributes (must be registered on the cluster; the start command does it on the dev server). */
   TEMPORAL_SEARCH_ATTRIBUTES: z
     .enum(['true', 'false'])
