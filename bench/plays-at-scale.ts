@@ -42,7 +42,7 @@ import { WorkerModule } from '../src/worker-context/worker.module.js';
 import { machineInfo } from './machine.js';
 import { Cleanup } from './plays/cleanup.js';
 import { CpuMeter } from './plays/cpu-meter.js';
-import { createBenchDatabase } from './plays/database.js';
+import { createBenchDatabase } from './bench-database.js';
 import { startDevServer, temporalCliPath } from './plays/dev-server.js';
 import { ensureTenant, insertRenewalPortfolio, type RenewalContract } from './plays/renewal-portfolio.js';
 import { readRss, RssSampler } from './plays/rss-sampler.js';

@@ -14,7 +14,7 @@ import { seedDemoPortfolio } from '../../src/persistence/demo/seed-demo.js';
 import { openOrm } from '../../src/persistence/open-orm.js';
 import { addPluginDemoAttributes } from '../../src/plugin-host/demo-attributes.js';
 import { installPluginsFor } from '../../src/plugin-host/install-plugins.js';
-import { createBenchDatabase } from './bench-database.js';
+import { createBenchDatabase } from '../bench-database.js';
 import { httpCall, keepAliveAgent } from './http.js';
 
 export interface BenchAppOptions {

@@ -1,5 +1,5 @@
 /**
- * A fresh, migrated database the benchmark owns: SQLite in a temp dir by default, or a new
+ * A fresh database a benchmark owns: SQLite in a temp dir by default, or a new
  * database on the PostgreSQL server named by DATABASE_URL (created and dropped here, so a run
  * never meets rows of an earlier one and never touches the database the URL names).
  */
@@ -20,7 +20,7 @@ export interface BenchDatabase {
 }
 
 export async function createBenchDatabase(serverUrl: string | undefined): Promise<BenchDatabase> {
-  const dir = mkdtempSync(join(tmpdir(), 'retention-bench-plays-'));
+  const dir = mkdtempSync(join(tmpdir(), 'retention-bench-'));
   const removeDir = async () => rmSync(dir, { recursive: true, force: true });
   if (!serverUrl) return { dialect: 'sqlite', dir, env: { DATA_DIR: dir, SQLITE_FILE: 'retention.sqlite' }, drop: removeDir };
 
