@@ -7,6 +7,8 @@ export const Account = defineEntity({
   name: 'Account',
   tableName: 'accounts',
   uniques: [{ properties: ['tenantId', 'externalRef'] }],
+  // `tenant_id = ? and id in (...)` (batch facts): SQLite's planner would otherwise scan the tenant index.
+  indexes: [{ properties: ['tenantId', 'id'] }],
   properties: {
     ...tenantScopedProperties(),
     /** The id the firm's CRM uses; lets imports and integrations upsert. */

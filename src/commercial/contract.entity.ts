@@ -7,6 +7,9 @@ import { CONTRACT_KINDS, RENEWAL_STATUSES } from '../domain/vocabulary.js';
 export const Contract = defineEntity({
   name: 'Contract',
   tableName: 'contracts',
+  // Batch fact queries filter `tenant_id = ? and account_id in (...)`: without this index SQLite's planner
+  // scans the tenant index (every row of a one-firm database).
+  indexes: [{ properties: ['tenantId', 'accountId'] }],
   uniques: [{ properties: ['tenantId', 'externalRef'] }],
   properties: {
     ...accountScopedProperties(),

@@ -7,6 +7,9 @@ import { ENGAGEMENT_STATUSES } from '../domain/vocabulary.js';
 export const Engagement = defineEntity({
   name: 'Engagement',
   tableName: 'engagements',
+  // Batch fact queries filter `tenant_id = ? and account_id in (...)`: without this index SQLite's planner
+  // scans the tenant index (every row of a one-firm database).
+  indexes: [{ properties: ['tenantId', 'accountId'] }],
   properties: {
     ...accountScopedProperties(),
     contractId: p.uuid().nullable().index(),

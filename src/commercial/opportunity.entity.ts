@@ -7,6 +7,9 @@ import { OPPORTUNITY_KINDS, OPPORTUNITY_STAGES } from '../domain/vocabulary.js';
 export const Opportunity = defineEntity({
   name: 'Opportunity',
   tableName: 'opportunities',
+  // Batch fact queries filter `tenant_id = ? and account_id in (...)`: without this index SQLite's planner
+  // scans the tenant index (every row of a one-firm database).
+  indexes: [{ properties: ['tenantId', 'accountId'] }],
   properties: {
     ...accountScopedProperties(),
     kind: p.enum(OPPORTUNITY_KINDS),

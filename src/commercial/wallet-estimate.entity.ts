@@ -6,6 +6,9 @@ import { accountScopedProperties } from '../persistence/tenant-scoped.properties
 export const WalletEstimate = defineEntity({
   name: 'WalletEstimate',
   tableName: 'wallet_estimates',
+  // Batch fact queries filter `tenant_id = ? and account_id in (...)`: without this index SQLite's planner
+  // scans the tenant index (every row of a one-firm database).
+  indexes: [{ properties: ['tenantId', 'accountId'] }],
   properties: {
     ...accountScopedProperties(),
     annualSpend: moneyColumn(),

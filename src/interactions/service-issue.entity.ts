@@ -6,6 +6,9 @@ import { ISSUE_SEVERITIES } from '../domain/vocabulary.js';
 export const ServiceIssue = defineEntity({
   name: 'ServiceIssue',
   tableName: 'service_issues',
+  // Batch fact queries filter `tenant_id = ? and account_id in (...)`: without this index SQLite's planner
+  // scans the tenant index (every row of a one-firm database).
+  indexes: [{ properties: ['tenantId', 'accountId'] }],
   properties: {
     ...accountScopedProperties(),
     title: p.string().length(200),

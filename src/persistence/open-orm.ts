@@ -15,3 +15,12 @@ export async function openOrm(config: AppConfig): Promise<MikroORM> {
   }
   return orm;
 }
+
+/**
+ * Refreshes the planner's statistics after a bulk load (PostgreSQL: ANALYZE, which autovacuum
+ * would do later). SQLite needs none: its queries are served by (tenant_id, account_id) and
+ * (tenant_id, id) indexes whatever the statistics say (sampled statistics misled its planner).
+ */
+export async function refreshPlannerStatistics(orm: MikroORM): Promise<void> {
+  if (orm.em.getPlatform().constructor.name === 'PostgreSqlPlatform') await orm.em.getConnection().execute('analyze');
+}

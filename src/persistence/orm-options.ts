@@ -41,6 +41,8 @@ export function ormOptions(config: AppConfig): Options {
       path: join('src/persistence/migrations', dialect),
       migrationsList: dialect === 'sqlite' ? SQLITE_MIGRATIONS : POSTGRESQL_MIGRATIONS,
     },
+    // SQLite's planner statistics (ANALYZE, see open-orm.ts) are not part of the schema.
+    schemaGenerator: { skipTables: [/^sqlite_stat\d$/] },
   } satisfies Options;
   if (dialect === 'postgresql') {
     return { ...common, driver: PostgreSqlDriver, clientUrl: config.DATABASE_URL, pool: { min: 1, max: 10 } };

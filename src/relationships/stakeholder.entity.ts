@@ -6,6 +6,9 @@ import { RELATIONSHIP_STRENGTHS, SENIORITIES, STAKEHOLDER_ROLES } from '../domai
 export const Stakeholder = defineEntity({
   name: 'Stakeholder',
   tableName: 'stakeholders',
+  // Batch fact queries filter `tenant_id = ? and account_id in (...)`: without this index SQLite's planner
+  // scans the tenant index (every row of a one-firm database).
+  indexes: [{ properties: ['tenantId', 'accountId'] }],
   properties: {
     ...accountScopedProperties(),
     name: p.string().length(200),

@@ -6,6 +6,9 @@ import { TEAM_ROLES } from '../domain/vocabulary.js';
 export const TeamAssignment = defineEntity({
   name: 'TeamAssignment',
   tableName: 'team_assignments',
+  // Batch fact queries filter `tenant_id = ? and account_id in (...)`: without this index SQLite's planner
+  // scans the tenant index (every row of a one-firm database).
+  indexes: [{ properties: ['tenantId', 'accountId'] }],
   properties: {
     ...accountScopedProperties(),
     personId: p.uuid().index(),

@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { refreshPlannerStatistics } from '../open-orm.js';
 import { Account } from '../../accounts/account.entity.js';
 import { Contract } from '../../commercial/contract.entity.js';
 import { Engagement } from '../../commercial/engagement.entity.js';
@@ -117,7 +118,7 @@ export async function seedDemoPortfolio(orm: MikroORM, opts: SeedDemoOptions): P
   const options = { tenantId, seed: opts.seed ?? DEFAULT_DEMO_SEED, asOf: opts.asOf, accounts: opts.accounts ?? DEFAULT_DEMO_ACCOUNTS };
   const asOfDay = opts.asOf.toISOString().slice(0, 10);
 
-  return orm.em.fork().transactional(async (em) => {
+  const result = await orm.em.fork().transactional(async (em): Promise<SeedDemoResult> => {
     // Re-checked inside the transaction: a concurrent seeder may have won the race.
     if ((await em.count(Account, { tenantId })) > 0) {
       return { created: false, tenantId, counts: await countTenantRows(em, tenantId) };
@@ -138,6 +139,9 @@ export async function seedDemoPortfolio(orm: MikroORM, opts: SeedDemoOptions): P
     }
     return { created: true, tenantId, counts };
   });
+  // A bulk load changes the tables' shape: refresh the planner's statistics (outside the transaction).
+  if (result.created) await refreshPlannerStatistics(orm);
+  return result;
 }
 
 export interface DemoSeedSettings {

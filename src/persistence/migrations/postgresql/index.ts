@@ -4,6 +4,7 @@ import { Migration20261122131955 } from './Migration20261122131955.js';
 import { Migration20261122135418 } from './Migration20261122135418.js';
 import { Migration20261122160001 } from './Migration20261122160001.js';
 import { Migration20261201214328 } from './Migration20261201214328.js';
+import { Migration20261201223518 } from './Migration20261201223518.js';
 
 /** Ordered migration chain for postgresql. Append new migrations; never edit an applied one. */
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122135418', class: Migration20261122135418 }, // play instances
   { name: 'Migration20261122160001', class: Migration20261122160001 }, // plugins enabled per tenant
   { name: 'Migration20261201214328', class: Migration20261201214328 }, // account health signature (unchanged results without loading the snapshot)
+  { name: 'Migration20261201223518', class: Migration20261201223518 }, // (tenant, account) and (tenant, id) indexes for batch fact queries
 ];

@@ -4,6 +4,7 @@ import { Migration20261122131954 } from './Migration20261122131954.js';
 import { Migration20261122135416 } from './Migration20261122135416.js';
 import { Migration20261122160000 } from './Migration20261122160000.js';
 import { Migration20261201214327 } from './Migration20261201214327.js';
+import { Migration20261201223517 } from './Migration20261201223517.js';
 
 /** Ordered migration chain for sqlite. Append new migrations; never edit an applied one. */
 export const SQLITE_MIGRATIONS: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122135416', class: Migration20261122135416 }, // play instances
   { name: 'Migration20261122160000', class: Migration20261122160000 }, // plugins enabled per tenant
   { name: 'Migration20261201214327', class: Migration20261201214327 }, // account health signature (unchanged results without loading the snapshot)
+  { name: 'Migration20261201223517', class: Migration20261201223517 }, // (tenant, account) and (tenant, id) indexes for batch fact queries
 ];
