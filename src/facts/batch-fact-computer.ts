@@ -3,6 +3,7 @@ import { valueMatchesType, type FactValues } from './fact-definition.js';
 import type { FactCatalog } from './fact-catalog.js';
 import { selectRows } from './sql.js';
 import { isoDate } from './time.js';
+import { yieldToEventLoop } from '../runtime/yield-to-event-loop.js';
 
 /** Accounts per provider call: bounds the size of `in (...)` lists and of rows held in memory. */
 export const FACT_BATCH_SIZE = 1000;
@@ -50,6 +51,7 @@ export async function computeFactsForAccounts(
       const accountIds = provider.industries && industryOf ? chunk.filter((id) => provider.industries!.includes(industryOf.get(id) ?? '')) : chunk;
       if (!accountIds.length) continue;
       const asked = provider.industries ? new Set(accountIds) : undefined;
+      await yieldToEventLoop(); // one provider's queries at a time: requests are served in between
       const computed = await provider.compute({ em, tenantId, accountIds, asOf });
       const declared = declaredBy.get(provider.id)!;
       for (const [accountId, partial] of computed) {

@@ -12,6 +12,8 @@ export async function openOrm(config: AppConfig): Promise<MikroORM> {
     await connection.execute('pragma journal_mode = wal');
     await connection.execute('pragma busy_timeout = 5000');
     await connection.execute('pragma synchronous = normal');
+    // The read connection (see orm-options.ts) waits too instead of failing while a checkpoint runs.
+    if (orm.config.get('replicas')?.length) await orm.em.getConnection('read').execute('pragma busy_timeout = 5000');
   }
   return orm;
 }

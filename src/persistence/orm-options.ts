@@ -47,5 +47,10 @@ export function ormOptions(config: AppConfig): Options {
   if (dialect === 'postgresql') {
     return { ...common, driver: PostgreSqlDriver, clientUrl: config.DATABASE_URL, pool: { min: 1, max: 10 } };
   }
-  return { ...common, driver: SqliteDriver, dbName: sqlitePath(config) };
+  const dbName = sqlitePath(config);
+  // A second connection for reads outside transactions: in WAL mode it reads committed data while
+  // a long write transaction (a full rescoring chunk) holds the first, so API reads do not queue
+  // behind it. (Not for :memory:, which is private to one connection.)
+  const replicas = dbName === ':memory:' ? [] : [{ name: 'read', dbName }];
+  return { ...common, driver: SqliteDriver, dbName, replicas };
 }

@@ -20,6 +20,7 @@ import { PhaseTimer, type RescorePhase } from './phase-timer.js';
 import { appendScore, historyFrom } from './score-history.js';
 import { conclusionSignature, sameConclusions } from './conclusion-signature.js';
 import { retryOnBusy } from '../persistence/retry-on-busy.js';
+import { yieldToEventLoop } from '../runtime/yield-to-event-loop.js';
 
 export const SCORING_CHUNK = 500;
 
@@ -73,6 +74,7 @@ export class ScoringService {
     let escalations = 0;
     const timer = new PhaseTimer();
     for (let start = 0; start < ids.length; start += SCORING_CHUNK) {
+      await yieldToEventLoop();
       const chunk = ids.slice(start, start + SCORING_CHUNK);
       const result = await retryOnBusy(() => this.orm.em.fork().transactional((tx) => this.scoreChunk(tx, tenantId, chunk, rules, trigger, asOf, timer)));
       this.changes.publish(result.changes); // after commit: listeners see only durable results
@@ -93,7 +95,8 @@ export class ScoringService {
     const healthRows = await timer.time('previous', () => em.find(AccountHealth, { tenantId, accountId: { $in: chunk } }));
     const healthOf = new Map(healthRows.map((h) => [h.accountId, h]));
     const evaluated: { account: (typeof accounts)[number]; health?: AccountHealth; compiled: CompiledRuleBundle; evaluation: AccountEvaluation; signature: string }[] = [];
-    for (const account of accounts) {
+    for (const [index, account] of accounts.entries()) {
+      if (index % 50 === 49) await yieldToEventLoop(); // requests are served between slices of the chunk
       const health = healthOf.get(account.id);
       const compiled = rules.forIndustry(account.industry);
       const evaluation = await timer.time('evaluate', () => evaluateAccount(compiled, facts.get(account.id)!, historyFrom(health, asOf), asOf));
@@ -142,6 +145,7 @@ export class ScoringService {
       if (newHealthRows.length) await em.insertMany(AccountHealth, newHealthRows as never[]);
       await em.flush();
     });
+    await yieldToEventLoop();
     const fired = await timer.time('escalate', async () => {
       let count = 0;
       for (const [compiled, inputs] of escalationInputs) count += await this.escalations.apply(em, tenantId, compiled.bundle.escalation, inputs, asOf);
