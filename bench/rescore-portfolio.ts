@@ -31,10 +31,10 @@ import { machineInfo } from './machine.js';
 
 const TARGET_ACCOUNTS_PER_SECOND = 100_000 / 30;
 
-const { values } = parseArgs({ options: { accounts: { type: 'string', default: '200' }, seed: { type: 'string', default: '42' }, 'data-dir': { type: 'string' }, 'seed-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { accounts: { type: 'string', default: '200' }, seed: { type: 'string', default: '42' }, 'data-dir': { type: 'string' }, 'seed-only': { type: 'boolean', default: false }, tenant: { type: 'string' } } });
 const accounts = Number(values.accounts);
 // One tenant per portfolio size and seed: a database (PostgreSQL) can hold several, each reused by its own runs.
-const TENANT = `bench-${accounts}-${values.seed}`;
+const TENANT = values.tenant ?? `bench-${accounts}-${values.seed}`;
 const keep = values['data-dir'];
 const dir = keep ?? mkdtempSync(join(tmpdir(), 'retention-bench-'));
 mkdirSync(dir, { recursive: true });

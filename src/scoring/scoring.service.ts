@@ -22,7 +22,8 @@ import { conclusionSignature, sameConclusions } from './conclusion-signature.js'
 import { retryOnBusy } from '../persistence/retry-on-busy.js';
 import { yieldToEventLoop } from '../runtime/yield-to-event-loop.js';
 
-export const SCORING_CHUNK = 500;
+/** Accounts per transaction; between chunks (and slices of them) waiting requests are served. */
+export const SCORING_CHUNK = 250;
 
 export interface RescoreStats {
   tenantId: string;
