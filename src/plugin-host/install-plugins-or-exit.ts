@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import type { AppConfig } from '../config/config.schema.js';
 import { installPluginsFor, PluginBootError } from './install-plugins.js';
 import type { InstalledPlugins } from './installed-plugins.js';
 
@@ -7,7 +6,7 @@ import type { InstalledPlugins } from './installed-plugins.js';
  * For the processes (API, worker, seeder): installs the configured plugins, or prints every
  * problem (file:line where there is one) and exits 1 without a stack trace.
  */
-export async function installPluginsOrExit(config: Parameters<typeof installPluginsFor>[0] & Pick<AppConfig, 'LOG_LEVEL'>, log: Logger): Promise<InstalledPlugins> {
+export async function installPluginsOrExit(config: Parameters<typeof installPluginsFor>[0], log: Logger): Promise<InstalledPlugins> {
   try {
     return await installPluginsFor(config);
   } catch (error) {
