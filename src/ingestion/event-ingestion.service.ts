@@ -7,6 +7,7 @@ import { canonicalJson, deterministicUuid, sha256 } from './deterministic-id.js'
 import { parseEventBatch, type ParsedEvent } from './event-batch.schema.js';
 import { IngestedEvent } from './ingested-event.entity.js';
 import { AccountActivity } from './account-activity.js';
+import { retryOnBusy } from '../persistence/retry-on-busy.js';
 
 export interface EventResult {
   id: string;
@@ -51,7 +52,7 @@ export class EventIngestionService {
   }
 
   private applyOnce(tenantId: string, events: ParsedEvent[]): Promise<BatchResult> {
-    return this.orm.em.fork().transactional(async (em) => {
+    return retryOnBusy(() => this.orm.em.fork().transactional(async (em) => {
       const hashes = new Map(events.map((e) => [e.id, sha256(canonicalJson(e.raw))]));
       const previous = await em.find(IngestedEvent, { tenantId, eventId: { $in: events.map((e) => e.id) } });
       const byId = new Map(previous.map((p) => [p.eventId, p]));
@@ -78,7 +79,7 @@ export class EventIngestionService {
         results.push({ id: event.id, type: event.type.type, status: 'applied', ...applied });
       }
       return { applied: fresh.length, duplicates: events.length - fresh.length, results };
-    });
+    }));
   }
 
   /** Reference checks grouped by event type: one query per type and field for the whole batch. */

@@ -6,6 +6,7 @@ import { Task } from '../tasks/task.entity.js';
 import { TemporalClientService } from '../temporal/temporal-client.service.js';
 import { taskCompletedSignal, taskReassignedSignal } from '../../workflows/shared/play-signals.js';
 import { PlayInstance } from './play-instance.entity.js';
+import { retryOnBusy } from '../persistence/retry-on-busy.js';
 
 /**
  * People complete or reassign tasks; a play's task also signals its play. The task row and the
@@ -17,7 +18,7 @@ export class PlayTasksService {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM, private readonly temporal: TemporalClientService) {}
 
   async complete(tenantId: string, taskId: string, by: string, note?: string) {
-    return this.orm.em.fork().transactional(async (em) => {
+    return retryOnBusy(() => this.orm.em.fork().transactional(async (em) => {
       const task = await this.openTask(em, tenantId, taskId);
       task.status = 'done';
       task.completedAt = new Date();
@@ -28,11 +29,11 @@ export class PlayTasksService {
         await client.workflow.getHandle(play.workflowId).signal(taskCompletedSignal, { stepId: task.sourceRef!.slice(play.workflowId.length + 1), taskId: task.id, by, ...(note ? { note } : {}) });
       }
       return { task, play: play ? { id: play.id, workflowId: play.workflowId } : null };
-    });
+    }));
   }
 
   async reassign(tenantId: string, taskId: string, ownerRole: Task['ownerRole'], ownerPersonId: string | null, by: string) {
-    return this.orm.em.fork().transactional(async (em) => {
+    return retryOnBusy(() => this.orm.em.fork().transactional(async (em) => {
       const task = await this.openTask(em, tenantId, taskId);
       if (ownerPersonId && !(await em.findOne(Person, { tenantId, id: ownerPersonId }, { fields: ['id'] }))) {
         throw new ValidationFailed([{ path: 'body.ownerPersonId', code: 'unknown_reference', message: `no person with id ${ownerPersonId} in this tenant` }]);
@@ -46,7 +47,7 @@ export class PlayTasksService {
         await client.workflow.getHandle(play.workflowId).signal(taskReassignedSignal, { stepId: task.sourceRef!.slice(play.workflowId.length + 1), taskId: task.id, toPersonId: ownerPersonId, toRole: ownerRole, by });
       }
       return { task };
-    });
+    }));
   }
 
   private async openTask(em: EntityManager, tenantId: string, taskId: string): Promise<Task> {

@@ -9,6 +9,7 @@ import { parseListQuery } from './list-query.js';
 import { assertReferencesExist } from './reference-checker.js';
 import type { ResourceDefinition } from './resource-definition.js';
 import { RESOURCES } from './resource-definitions.js';
+import { retryOnBusy } from '../persistence/retry-on-busy.js';
 
 export interface Page<T> {
   items: T[];
@@ -52,12 +53,12 @@ export class CrudService {
   async create(tenantId: string, def: ResourceDefinition, body: unknown): Promise<Row> {
     await this.tenants.assertExists(tenantId);
     const data = this.parse(def, def.create, body);
-    const row = await this.orm.em.fork().transactional(async (em) => {
+    const row = await retryOnBusy(() => this.orm.em.fork().transactional(async (em) => {
       await assertReferencesExist(em, tenantId, def.references, [data], (_, field) => `body.${field}`);
       const entity = em.create(def.entity, { ...data, tenantId } as never);
       await this.flush(em, def);
       return toPlain(entity);
-    });
+    }));
     this.touched(tenantId, def, row);
     return row;
   }
@@ -65,13 +66,13 @@ export class CrudService {
   async update(tenantId: string, def: ResourceDefinition, id: string, body: unknown): Promise<Row> {
     await this.tenants.assertExists(tenantId);
     const data = this.parse(def, def.update, body);
-    const row = await this.orm.em.fork().transactional(async (em) => {
+    const row = await retryOnBusy(() => this.orm.em.fork().transactional(async (em) => {
       const entity = await this.load(em, tenantId, def, id);
       await assertReferencesExist(em, tenantId, def.references, [data], (_, field) => `body.${field}`);
       wrap(entity).assign(data as never);
       await this.flush(em, def);
       return toPlain(entity);
-    });
+    }));
     this.touched(tenantId, def, row);
     return row;
   }
@@ -79,7 +80,7 @@ export class CrudService {
   /** Deleting an account removes its whole history in the same transaction: no orphans. */
   async remove(tenantId: string, def: ResourceDefinition, id: string): Promise<void> {
     await this.tenants.assertExists(tenantId);
-    await this.orm.em.fork().transactional(async (em) => {
+    await retryOnBusy(() => this.orm.em.fork().transactional(async (em) => {
       const entity = await this.load(em, tenantId, def, id);
       if (def.path === 'accounts') {
         for (const owned of RESOURCES.filter((r) => r.accountScoped)) {
@@ -87,7 +88,7 @@ export class CrudService {
         }
       }
       em.remove(entity);
-    });
+    }));
   }
 
   /** The body by the resource's schema; an account's plugin attributes by each plugin's schema. */

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { Conflict, NotFound } from '../api/api-errors.js';
 import { Tenant } from './tenant.entity.js';
+import { retryOnBusy } from '../persistence/retry-on-busy.js';
 
 @Injectable()
 export class TenantsService {
@@ -37,12 +38,12 @@ export class TenantsService {
   }
 
   async setEnabledPlugins(id: string, plugins: string[] | null): Promise<Tenant> {
-    return this.orm.em.fork().transactional(async (em) => {
+    return retryOnBusy(() => this.orm.em.fork().transactional(async (em) => {
       const tenant = await em.findOne(Tenant, { id });
       if (!tenant) throw new NotFound(`tenant '${id}' not found`);
       tenant.plugins = plugins;
       return tenant;
-    });
+    }));
   }
 
   async assertExists(id: string): Promise<void> {

@@ -11,6 +11,7 @@ import { AccountActivity } from '../account-activity.js';
 import { canonicalJson, deterministicUuid } from '../deterministic-id.js';
 import { csvCoercerFor } from './csv-coercion.js';
 import type { SourceRow } from './import-rows.js';
+import { retryOnBusy } from '../../persistence/retry-on-busy.js';
 
 export type ImportMode = 'atomic' | 'partial';
 
@@ -51,7 +52,7 @@ export class BulkImportService {
     if (!def || !IMPORTABLE.has(resource)) throw new NotFound(`nothing to import as '${resource}'; importable: ${[...IMPORTABLE].join(', ')}`);
     const coerce = format === 'csv' ? csvCoercerFor(def.create) : (v: Record<string, unknown>) => v;
 
-    return this.orm.em.fork().transactional(async (em) => {
+    return retryOnBusy(() => this.orm.em.fork().transactional(async (em) => {
       const errors: FieldIssue[] = [];
       const withAccounts = await this.resolveAccountRefs(em, tenantId, def, rows, errors);
       const valid: ValidRow[] = [];
@@ -73,7 +74,7 @@ export class BulkImportService {
       await em.flush();
       this.activity.publish(tenantId, [...new Set(good.map((g) => (def.path === 'accounts' ? null : (g.data.accountId as string | undefined))).filter((v): v is string => !!v))]);
       return { resource, mode, received: rows.length, ...counts, failed: badRows.size, errors };
-    });
+    }));
   }
 
   /** CSV rows name their account by the CRM id (`accountExternalRef`); one query for the whole file. */
