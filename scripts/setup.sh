@@ -20,3 +20,13 @@ fi
 
 say "compiling TypeScript"
 (cd "$ROOT" && node node_modules/typescript/bin/tsc -p tsconfig.build.json)
+
+# The web console (console/, React + Vite) is served by the API from dist/console; rebuilt only
+# when its sources or the lockfile changed.
+console_stamp="$ROOT/dist/console/.build-stamp"
+want_console="$(cd "$ROOT" && find console -type f | LC_ALL=C sort | xargs sha256sum | cat - package-lock.json | sha256sum | cut -d' ' -f1)"
+if [[ ! -f "$console_stamp" || "$(cat "$console_stamp")" != "$want_console" ]]; then
+  say "building the web console (vite)"
+  (cd "$ROOT" && node node_modules/vite/bin/vite.js build --config console/vite.config.ts --logLevel warn)
+  printf '%s' "$want_console" > "$console_stamp"
+fi

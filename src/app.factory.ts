@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { MikroORM } from '@mikro-orm/core';
 import express from 'express';
 import type { Logger } from 'pino';
+import { consoleBuildDir, serveConsole } from './console/serve-console.js';
 import { HttpErrorFilter } from './api/http-error.filter.js';
 import { API_PREFIX } from './api/openapi/openapi-document.js';
 import { AppModule } from './app.module.js';
@@ -37,6 +38,7 @@ export async function createHttpApp(config: AppConfig, orm: MikroORM, log: Logge
   // Swagger UI assets come from the installed package: no CDN at run time.
   const swaggerUi = require('swagger-ui-dist') as { getAbsoluteFSPath(): string };
   app.use('/docs/assets', express.static(swaggerUi.getAbsoluteFSPath(), { index: false }));
+  serveConsole(app, consoleBuildDir(config.CONSOLE_DIR));
   app.enableShutdownHooks();
   return app;
 }

@@ -31,6 +31,8 @@ export const configSchema = z.object({
   RULES_DIR: z.string().min(1).optional(),
   /** Folder of the default play templates. Default: play-templates/ in the project. */
   PLAY_TEMPLATES_DIR: z.string().min(1).optional(),
+  /** Folder of the built web console (default: dist/console in the project, built by scripts/setup.sh). */
+  CONSOLE_DIR: z.string().min(1).optional(),
   /** Folder of bundled plugins (default: plugins/ in the project). */
   PLUGINS_DIR: z.string().min(1).optional(),
   /** Comma-separated npm package names (or folders) of further plugins to install, e.g. @acme/retention-plugin-x. */
