@@ -5,11 +5,13 @@ import { DocsController } from './api/openapi/docs.controller.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.schema.js';
 import { HealthModule } from './health/health.module.js';
+import { InboxModule } from './inbox/inbox.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { FactsModule } from './facts/facts.module.js';
 import { LoggerModule } from './logging/logger.module.js';
 import { RuleAuthoringModule } from './rule-authoring/rule-authoring.module.js';
 import { ScoringModule } from './scoring/scoring.module.js';
+import { PortfolioModule } from './portfolio/portfolio.module.js';
 import { PlaysModule } from './plays/plays.module.js';
 import { ScoringSchedulesModule } from './scoring/scoring-schedules.module.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
@@ -42,6 +44,8 @@ export class AppModule {
         RuleAuthoringModule,
         HealthModule,
         PluginAdminModule,
+        PortfolioModule,
+        InboxModule,
       ],
       controllers: [DocsController],
     };

@@ -83,13 +83,15 @@ describe('API documentation', () => {
 
   it('documents rule authoring and scoring too, with every $ref resolvable', async () => {
     const doc = (await app.call('GET', '/openapi.json', undefined, { tenant: null })).body;
-    for (const path of ['/api/v1/rule-sets/{kind}/simulate', '/api/v1/rule-sets/{kind}/versions/{version}/publish', '/api/v1/accounts/{id}/health', '/api/v1/scoring/rescore']) {
+    for (const path of ['/api/v1/rule-sets/{kind}/simulate', '/api/v1/rule-sets/{kind}/versions/{version}/publish', '/api/v1/accounts/{id}/health', '/api/v1/scoring/rescore', '/api/v1/portfolio/accounts', '/api/v1/inbox']) {
       expect(doc.paths).toHaveProperty([path]);
     }
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]);
     expect(refs.length).toBeGreaterThan(20);
     for (const ref of refs) expect(doc.components.schemas, ref).toHaveProperty([ref.replace('#/components/schemas/', '')]);
     expect(doc.components.schemas.RuleSet_health.properties.components).toBeDefined();
+    const sort = doc.paths['/api/v1/portfolio/accounts'].get.parameters.find((p: { name: string }) => p.name === 'sort');
+    expect(sort).toMatchObject({ in: 'query', required: false, schema: { enum: ['score', '-score', 'name', '-name', 'change', '-change'] } });
   });
 
   it('serves a browsable UI with local assets', async () => {

@@ -7,6 +7,7 @@ import { RESOURCES } from '../../resources/resource-definitions.js';
 import { tenantCreateSchema } from '../../tenants/tenants.controller.js';
 import { TENANT_HEADER } from '../../tenants/tenant-id.decorator.js';
 import { inputSchema } from './json-schema.js';
+import { portfolioAndInboxPaths } from './portfolio-and-inbox-paths.js';
 import { rulesAndScoringPaths } from './rules-and-scoring-paths.js';
 
 export const API_PREFIX = '/api/v1';
@@ -112,6 +113,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
   const domain = rulesAndScoringPaths(API_PREFIX, tenantHeader, errors);
   Object.assign(paths, domain.paths);
   Object.assign(schemas, domain.schemas);
+  Object.assign(paths, portfolioAndInboxPaths(API_PREFIX, tenantHeader, errors));
 
   return {
     openapi: '3.1.0',

@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { parseOrThrow } from '../api/zod-issues.js';
+import { TenantId } from '../tenants/tenant-id.decorator.js';
+import { TenantsService } from '../tenants/tenants.service.js';
+import { portfolioAccountsQuery } from './portfolio-accounts.query.js';
+import { PortfolioAccountsService } from './portfolio-accounts.service.js';
+
+/** Read views across the portfolio for people (the console): accounts with their current health. */
+@Controller('portfolio')
+export class PortfolioController {
+  constructor(private readonly accounts: PortfolioAccountsService, private readonly tenants: TenantsService) {}
+
+  @Get('accounts')
+  async list(@TenantId() tenantId: string, @Query() query: unknown) {
+    const parsed = parseOrThrow(portfolioAccountsQuery, query, 'query');
+    await this.tenants.assertExists(tenantId);
+    return this.accounts.list(tenantId, parsed);
+  }
+}
