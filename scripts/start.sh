@@ -89,6 +89,7 @@ fi
 cat <<MSG
 
   Retention platform is running (demo tenant: x-tenant-id: demo)
+    Console      $API/console/
     API          $API/api/v1
     Health       $API/health
     OpenAPI      $API/openapi.json
