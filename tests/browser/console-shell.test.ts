@@ -1,6 +1,7 @@
 // The console shell served by the service: deep links, navigation, a missing view, the API's tenant.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { createTenant } from '../api/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testDialects } from '../support/test-databases.js';
 import { consolePage, launchBrowser, screenshot } from './console-kit.js';
@@ -11,6 +12,7 @@ describe('console shell', () => {
 
   beforeAll(async () => {
     app = await startTestApp(testDialects()[0]);
+    await createTenant(app);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -33,10 +35,11 @@ describe('console shell', () => {
     const { page, context, errors } = await consolePage(browser, { tenant: 'acme' });
     await page.goto(app.url + '/console/no-such-view');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Not found');
-    await page.getByRole('link', { name: 'Rules' }).focus();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Rules' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toBe(app.url + '/console/rules');
-    expect(await page.getByRole('link', { name: 'Rules' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Rules' }).getAttribute('aria-current')).toBe('page');
     await screenshot(page, 'shell-rules');
     expect(errors).toEqual([]);
     await context.close();
