@@ -79,7 +79,7 @@ try {
   const contention = attachContentionProbe(bench.orm);
   // In the API process, when the run itself finished (its promise settled), before responses went out.
   const scoring = attachScoringProbe(bench.app, TENANT);
-  const reader = startOpenLoop({ url: bench.url, tenant: TENANT, rate, requests, cycle: true });
+  const reader = startOpenLoop({ url: bench.url, tenant: TENANT, token: bench.token, rate, requests, cycle: true });
   const windows: { name: string; from: number; to: number; rescoring?: unknown; endedAt?: number; apiProcess: ContentionFigures }[] = [];
   const phase = async (name: string, body: () => Promise<unknown>, rescoring: boolean) => {
     const from = now();

@@ -70,7 +70,7 @@ try {
 
   const runStarted = new Date();
   const probe = attachScoringProbe(bench.app, TENANT);
-  const load = await startOpenLoop({ url: bench.url, tenant: TENANT, rate, requests, keepBodies: true }).result;
+  const load = await startOpenLoop({ url: bench.url, tenant: TENANT, token: bench.token, rate, requests, keepBodies: true }).result;
 
   // Let the last debounce window flush and its rescoring commit (never flushed early: that
   // would shorten the measured latency of the last events).

@@ -73,7 +73,7 @@ curl -fs "$API/health" >/dev/null 2>&1 || { say "the API did not become healthy;
 
 # First start: run the daily schedules once now, so the demo shows scores and plays at once
 # (through the real path: Schedule → workflow → worker activities).
-if [[ -n "${TEMPORAL:-}" ]] && tail -n 1 "$LOGS/seed.log" | grep -q '"created":true'; then
+if [[ -n "${TEMPORAL:-}" ]] && tail -n 2 "$LOGS/seed.log" | grep -q '"created":true'; then
   for schedule in daily-rescore renewal-scheduler; do
     for _ in $(seq 1 60); do
       "$TEMPORAL" schedule describe --address "$TEMPORAL_ADDRESS" --schedule-id "demo/$schedule" >/dev/null 2>&1 && break
@@ -88,8 +88,9 @@ fi
 
 cat <<MSG
 
-  Retention platform is running (demo tenant: x-tenant-id: demo)
-    Console      $API/console/
+  Retention platform is running (demo firm: demo)
+    Console      $API/console/   sign in: firm demo, admin@demo.test / retention-demo
+                 (also owner@, partner@, manager@, viewer@demo.test: one per role, same password)
     API          $API/api/v1
     Health       $API/health
     OpenAPI      $API/openapi.json

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { MikroORM } from '@mikro-orm/core';
 import express from 'express';
 import type { Logger } from 'pino';
+import { requestContextMiddleware } from './audit/request-context.js';
 import { consoleBuildDir, serveConsole } from './console/serve-console.js';
 import { HttpErrorFilter } from './api/http-error.filter.js';
 import { API_PREFIX } from './api/openapi/openapi-document.js';
@@ -25,6 +26,7 @@ export async function createHttpApp(config: AppConfig, orm: MikroORM, log: Logge
     logger: new NestPinoLogger(log),
     bodyParser: false,
   });
+  app.use(requestContextMiddleware);
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: config.BODY_LIMIT });
   app.setGlobalPrefix(API_PREFIX.slice(1), {

@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { DocsController } from './api/openapi/docs.controller.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.schema.js';
 import { HealthModule } from './health/health.module.js';
@@ -9,6 +11,7 @@ import { InboxModule } from './inbox/inbox.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { FactsModule } from './facts/facts.module.js';
 import { LoggerModule } from './logging/logger.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { RuleAuthoringModule } from './rule-authoring/rule-authoring.module.js';
 import { ScoringModule } from './scoring/scoring.module.js';
 import { PortfolioModule } from './portfolio/portfolio.module.js';
@@ -34,6 +37,8 @@ export class AppModule {
         PersistenceModule.forRoot(orm),
         PluginHostModule.forRoot(plugins),
         TemporalModule,
+        AuthModule,
+        AuditModule,
         TenantsModule,
         ResourcesModule,
         IngestionModule,
@@ -46,6 +51,7 @@ export class AppModule {
         PluginAdminModule,
         PortfolioModule,
         InboxModule,
+        MetricsModule,
       ],
       controllers: [DocsController],
     };

@@ -16,6 +16,8 @@ import { addPluginDemoAttributes } from '../../src/plugin-host/demo-attributes.j
 import { installPluginsFor } from '../../src/plugin-host/install-plugins.js';
 import { createBenchDatabase } from '../bench-database.js';
 import { httpCall, keepAliveAgent } from './http.js';
+import { resolveJwtSecret } from '../../src/auth/jwt-secret.js';
+import { signLocalToken } from '../../src/auth/token-issuer.js';
 
 export interface BenchAppOptions {
   accounts: number;
@@ -28,6 +30,8 @@ export interface BenchApp {
   orm: MikroORM;
   /** http://127.0.0.1:<port> */
   url: string;
+  /** An admin Bearer token of the benchmark's firm. */
+  token: string;
   dialect: 'sqlite' | 'postgresql';
   /** The variables that point another process (a separate rescorer) at the same database. */
   env: Record<string, string>;
@@ -39,7 +43,8 @@ export interface BenchApp {
 
 export async function bootBenchApp(options: BenchAppOptions): Promise<BenchApp> {
   const db = await createBenchDatabase(process.env.DATABASE_URL);
-  const env = { ...db.env, LOG_LEVEL: 'silent', TEMPORAL_ADDRESS: '127.0.0.1:1' };
+  // Load generators are one credential: the per-credential rate limit would throttle the benchmark itself.
+  const env = { ...db.env, LOG_LEVEL: 'silent', TEMPORAL_ADDRESS: '127.0.0.1:1', RATE_LIMIT_PER_MINUTE: '1000000' };
   const config = loadConfig({ ...process.env, ...env });
   const log = createLogger('silent', 'bench');
   const orm = await openOrm(config);
@@ -62,13 +67,14 @@ export async function bootBenchApp(options: BenchAppOptions): Promise<BenchApp> 
   server.keepAliveTimeout = 60_000;
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const agent = keepAliveAgent();
+  const { token } = await signLocalToken(resolveJwtSecret(config), { sub: 'bench', tenant: options.tenantId, roles: ['admin'], name: 'benchmark' }, 24 * 60);
 
   return {
-    app, orm, url, dialect: db.dialect, env,
+    app, orm, url, token, dialect: db.dialect, env,
     portfolio: { accounts: seeded.counts.accounts, historyRows: Object.values(seeded.counts).reduce((a, b) => a + b, 0), seedSeconds },
     async rescoreAll() {
       const t = performance.now();
-      const res = await httpCall(agent, `${url}/api/v1/scoring/rescore`, 'POST', options.tenantId, {});
+      const res = await httpCall(agent, `${url}/api/v1/scoring/rescore`, 'POST', { tenant: options.tenantId, token }, {});
       const ms = Math.round(performance.now() - t);
       if (res.status !== 200) throw new Error(`rescoring failed: HTTP ${res.status} ${res.error ?? res.body.slice(0, 300)}`);
       return { status: res.status, stats: JSON.parse(res.body) as unknown, ms };

@@ -15,10 +15,16 @@ export function keepAliveAgent(): Agent {
   return new Agent({ keepAlive: true, maxSockets: Infinity });
 }
 
-export function httpCall(agent: Agent, url: string, method: string, tenant: string, body?: unknown): Promise<HttpResult> {
+/** The firm and the Bearer token a benchmark calls as. */
+export interface BenchCaller {
+  tenant: string;
+  token: string;
+}
+
+export function httpCall(agent: Agent, url: string, method: string, caller: BenchCaller, body?: unknown): Promise<HttpResult> {
   return new Promise((resolve) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const headers: Record<string, string | number> = { 'x-tenant-id': tenant };
+    const headers: Record<string, string | number> = { 'x-tenant-id': caller.tenant, authorization: `Bearer ${caller.token}` };
     if (payload !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
     const req = request(url, { method, agent, headers }, (res) => {
       const chunks: Buffer[] = [];

@@ -18,6 +18,8 @@ export interface PlannedRequest {
 export interface LoadPlan {
   url: string;
   tenant: string;
+  /** Bearer token of the caller (BenchApp.token). */
+  token: string;
   /** Requests per second. */
   rate: number;
   requests: PlannedRequest[];

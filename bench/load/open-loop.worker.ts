@@ -22,7 +22,7 @@ function fire(index: number, scheduledAt: number): void {
   const spec = plan.requests[index % plan.requests.length];
   const sentAt = now();
   maxSendLagMs = Math.max(maxSendLagMs, sentAt - scheduledAt);
-  const done = httpCall(agent, plan.url + spec.path, spec.method, plan.tenant, spec.body).then((res) => {
+  const done = httpCall(agent, plan.url + spec.path, spec.method, { tenant: plan.tenant, token: plan.token }, spec.body).then((res) => {
     samples.push({
       index, tag: spec.tag, scheduledAt, sentAt, doneAt: now(), status: res.status,
       ...(plan.keepBodies || res.status === 0 ? { body: res.body } : {}), ...(res.error ? { error: res.error } : {}),

@@ -9,6 +9,8 @@ import { RulesAuditPage } from './pages/rules/rules-audit-page';
 import { InboxPage } from './pages/inbox/inbox-page';
 import { SettingsPage } from './pages/settings-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { LoginPage } from './pages/login/login-page';
+import { AdminPage } from './pages/admin/admin-page';
 
 type Params = Record<string, string>;
 // Order matters: literal paths before parameterised ones.
@@ -21,6 +23,7 @@ const ROUTES: [string, (params: Params) => React.ReactNode][] = [
   ['/rules/:kind', (p) => <RuleSetPage kind={p.kind} />],
   ['/inbox', () => <InboxPage />],
   ['/settings', () => <SettingsPage />],
+  ['/admin', () => <AdminPage />],
 ];
 
 function CurrentView() {
@@ -32,12 +35,21 @@ function CurrentView() {
   return <NotFoundPage />;
 }
 
+/** The sign-in page stands alone; every other view is inside the signed-in layout. */
+function Frame() {
+  const { path } = useLocation();
+  if (path === '/login') return <LoginPage />;
+  return (
+    <Layout>
+      <CurrentView />
+    </Layout>
+  );
+}
+
 export function App() {
   return (
     <RouterProvider>
-      <Layout>
-        <CurrentView />
-      </Layout>
+      <Frame />
     </RouterProvider>
   );
 }

@@ -27,6 +27,11 @@ export function RouterProvider({ children }: { children: React.ReactNode }) {
   useEffect(() => {
     const update = () => setLocation(currentLocation());
     window.addEventListener('popstate', update);
+    // Effects run child-first: a view that navigated while mounting did so before this listener existed. Catch up.
+    setLocation((shown) => {
+      const now = currentLocation();
+      return now.path === shown.path && now.query.toString() === shown.query.toString() ? shown : now;
+    });
     return () => window.removeEventListener('popstate', update);
   }, []);
   return <LocationContext.Provider value={location}>{children}</LocationContext.Provider>;

@@ -8,6 +8,16 @@ export const isoDateTime = () =>
   z.iso
     .datetime({ offset: true, error: 'expected an ISO-8601 timestamp, e.g. 2026-01-31T09:00:00Z' })
     .transform((value) => new Date(value));
+/**
+ * An email address as RFC 5321 bounds it (and as JSON Schema's `format: email` checks it): zod's
+ * pattern alone lets a 100-character local part or a label ending in '-' through, and the columns
+ * are varchar(254) (longer is a 500 on PostgreSQL).
+ */
+export const email = () =>
+  z.email({ error: 'expected an email address' }).max(254).refine((value) => {
+    const at = value.lastIndexOf('@');
+    return at <= 64 && value.slice(at + 1).split('.').every((label) => label.length <= 63 && !label.startsWith('-') && !label.endsWith('-'));
+  }, 'expected an email address (at most 64 characters before the @, domain labels of at most 63 that neither start nor end with -)');
 export const money = () => z.number({ error: 'expected a number' }).finite().nonnegative().max(1e12);
 export const shortText = (max = 200) => z.string().trim().min(1).max(max);
 export const longText = () => z.string().max(20_000);

@@ -63,8 +63,31 @@ export const configSchema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (UTC), e.g. 03:00')
     .default('03:00'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * HMAC secret (≥ 32 characters) signing the service's own sign-in tokens. Unset outside production: generated once into
+   * DATA_DIR/auth/jwt-secret, so sessions survive restarts of the embedded set-up.
+   */
+  AUTH_JWT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  /** Lifetime of a sign-in token, in minutes. */
+  AUTH_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(12 * 60),
+  /** OIDC: tokens from this issuer are accepted too, verified against its JWKS (AUTH_OIDC_JWKS_URL). */
+  AUTH_OIDC_ISSUER: z.url().optional(),
+  AUTH_OIDC_JWKS_URL: z.url().optional(),
+  AUTH_OIDC_AUDIENCE: z.string().min(1).optional(),
+  /** OIDC claims carrying the firm (tenant id), the roles and the person id of the signed-in user. */
+  AUTH_TENANT_CLAIM: z.string().min(1).default('tenant'),
+  AUTH_ROLES_CLAIM: z.string().min(1).default('roles'),
+  AUTH_PERSON_CLAIM: z.string().min(1).default('person_id'),
+  /** Platform operator key (≥ 32 characters): the only credential that may create firms. Unset: firms are created by the seeder/CLI only. */
+  PLATFORM_ADMIN_KEY: z.string().min(32, 'expected at least 32 characters').optional(),
+  /** Requests per minute per credential (API key or user); an API key may set its own lower or higher limit. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   /** Largest accepted JSON/CSV request body. */
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'expected e.g. 5mb or 512kb').default('10mb'),
+}).superRefine((c, ctx) => {
+  // Several API replicas must sign and verify with one secret: production never generates its own.
+  if (c.NODE_ENV === 'production' && !c.AUTH_JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'required when NODE_ENV=production' });
+  if (c.AUTH_OIDC_ISSUER && !c.AUTH_OIDC_JWKS_URL) ctx.addIssue({ code: 'custom', path: ['AUTH_OIDC_JWKS_URL'], message: 'required with AUTH_OIDC_ISSUER' });
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -7,6 +7,7 @@ import { TenantId } from '../tenants/tenant-id.decorator.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import { EscalationRecord } from './escalation-record.entity.js';
 import { PLAY_COMMAND_STATUSES, PlayCommand } from './play-command.entity.js';
+import { Requires } from '../auth/policy.decorators.js';
 
 const recordQuery = z.strictObject({ accountId: uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
 const commandQuery = z.strictObject({ accountId: uuid().optional(), status: z.enum(PLAY_COMMAND_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
@@ -17,6 +18,7 @@ export class EscalationsController {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM, private readonly tenants: TenantsService) {}
 
   @Get('escalations')
+  @Requires('portfolio.read')
   async records(@TenantId() tenantId: string, @Query() query: unknown) {
     await this.tenants.assertExists(tenantId);
     const { accountId, limit } = parseOrThrow(recordQuery, query, 'query');
@@ -25,6 +27,7 @@ export class EscalationsController {
   }
 
   @Get('play-commands')
+  @Requires('portfolio.read')
   async commands(@TenantId() tenantId: string, @Query() query: unknown) {
     await this.tenants.assertExists(tenantId);
     const { accountId, status, limit } = parseOrThrow(commandQuery, query, 'query');

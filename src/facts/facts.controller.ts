@@ -6,6 +6,7 @@ import { TenantId } from '../tenants/tenant-id.decorator.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import { computeFactsForAccounts } from './batch-fact-computer.js';
 import { FactCatalog } from './fact-catalog.js';
+import { Requires } from '../auth/policy.decorators.js';
 
 @Controller()
 export class FactsController {
@@ -17,12 +18,14 @@ export class FactsController {
 
   /** Every fact a rule may reference: name, type, unit, label, how it is computed. */
   @Get('facts')
+  @Requires('rules.read')
   list() {
     return { facts: this.catalog.definitions() };
   }
 
   /** An account's fact values right now. */
   @Get('accounts/:id/facts')
+  @Requires('accounts.read', { param: 'id', is: 'account' })
   async forAccount(@TenantId() tenantId: string, @Param('id') id: string) {
     await this.tenants.assertExists(tenantId);
     const em = this.orm.em.fork();

@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { dialectOf } from '../persistence/orm-options.js';
 import { TemporalClientService } from '../temporal/temporal-client.service.js';
+import { Public } from '../auth/policy.decorators.js';
 
 type Check = { status: 'ok' } | { status: 'down'; error: string };
 
@@ -18,6 +19,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   async health(@Res({ passthrough: true }) response: Response) {
     const [database, temporal] = await Promise.all([
       check(() => this.orm.em.getConnection().execute('select 1')),

@@ -5,6 +5,7 @@ import { PlayInstance } from '../plays/play-instance.entity.js';
 import { Person } from '../relationships/person.entity.js';
 import { AccountHealth } from '../scoring/account-health.entity.js';
 import { Task } from '../tasks/task.entity.js';
+import type { AccountScope } from '../resources/crud-access.js';
 import type { InboxQuery } from './inbox.query.js';
 
 export interface InboxItem {
@@ -32,7 +33,8 @@ const iso = (value: unknown): string | null => (value === null || value === unde
 export class InboxService {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
 
-  async list(tenantId: string, query: InboxQuery, now = new Date()): Promise<{ total: number; items: InboxItem[] }> {
+  /** `scope`: an account manager sees tasks of the accounts they serve and tasks assigned to them (null: the whole firm). */
+  async list(tenantId: string, query: InboxQuery, scope: AccountScope | null = null, now = new Date()): Promise<{ total: number; items: InboxItem[] }> {
     const em = this.orm.em.fork();
     const today = now.toISOString().slice(0, 10);
     const where: FilterQuery<Task> = { tenantId };
@@ -42,6 +44,7 @@ export class InboxService {
     if (query.status === 'open' || query.overdue) where.status = { $in: ['open', 'in_progress'] };
     else if (query.status !== 'all') where.status = query.status;
     if (query.overdue) where.dueOn = { $lt: today };
+    if (scope) where.$or = [{ accountId: { $in: [...scope.accountIds] } }, ...(scope.personId ? [{ ownerPersonId: scope.personId }] : [])];
     const [tasks, total] = await em.findAndCount(Task, where, { orderBy: [{ dueOn: 'asc nulls last' }, { createdAt: 'asc' }, { id: 'asc' }], limit: query.limit, offset: query.offset });
     const accountIds = [...new Set(tasks.map((t) => t.accountId).filter((id): id is string => !!id))];
     const personIds = [...new Set(tasks.map((t) => t.ownerPersonId).filter((id): id is string => !!id))];

@@ -24,6 +24,8 @@ export interface ParsedEvent {
   id: string;
   type: EventType;
   data: Record<string, unknown>;
+  /** When it happened at the source, if the sender said. */
+  occurredAt?: Date;
   raw: unknown;
 }
 
@@ -43,7 +45,7 @@ export function parseEventBatch(body: unknown): ParsedEvent[] {
       issues.push({ path: `body.events[${index}].id`, code: 'duplicate_id', message: `event id '${event.id}' already used by events[${first}] in this batch` });
     }
     seen.set(event.id, index);
-    if (data.success) parsed.push({ index, id: event.id, type, data: data.data as Record<string, unknown>, raw: (body as { events: unknown[] }).events[index] });
+    if (data.success) parsed.push({ index, id: event.id, type, data: data.data as Record<string, unknown>, occurredAt: event.occurredAt, raw: (body as { events: unknown[] }).events[index] });
   });
   if (issues.length) throw new ValidationFailed(issues);
   return parsed;

@@ -66,13 +66,16 @@ export class EventIngestionService {
       await this.checkReferences(em, tenantId, fresh);
 
       const results: EventResult[] = [];
+      const receivedAt = new Date();
       for (const event of events) {
         const prior = byId.get(event.id);
         if (prior) {
           results.push({ id: event.id, type: event.type.type, status: 'duplicate', entityId: prior.entityId ?? null, accountId: prior.accountId ?? null });
           continue;
         }
-        const applied = await event.type.apply(em, tenantId, event.data, deterministicUuid(tenantId, 'event', event.id));
+        // An event without occurredAt happened when it arrived (later than anything before it).
+        const source = { eventId: event.id, occurredAt: event.occurredAt ?? receivedAt };
+        const applied = await event.type.apply(em, tenantId, event.data, deterministicUuid(tenantId, 'event', event.id), source);
         em.create(IngestedEvent, { tenantId, eventId: event.id, type: event.type.type, payloadHash: hashes.get(event.id)!, accountId: applied.accountId, entityId: applied.entityId });
         // Flush per event so later events in the batch can see the rows earlier ones created.
         await em.flush();

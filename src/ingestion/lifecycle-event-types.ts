@@ -1,4 +1,4 @@
-import type { EntityManager, EntitySchema } from '@mikro-orm/core';
+import { LockMode, type EntityManager, type EntitySchema } from '@mikro-orm/core';
 import { z } from 'zod';
 import { Account } from '../accounts/account.entity.js';
 import { ValidationFailed } from '../api/api-errors.js';
@@ -10,15 +10,23 @@ import { ServiceIssue } from '../interactions/service-issue.entity.js';
 import { Person } from '../relationships/person.entity.js';
 import { Stakeholder } from '../relationships/stakeholder.entity.js';
 import type { EventType } from './event-type.js';
+import { changesNotSuperseded } from './field-versions.js';
 
-/** Loads the row an update event names (existence was checked for the whole batch up front). */
+/**
+ * Loads the row an update event names (existence was checked for the whole batch up front), locked
+ * until the batch commits (PostgreSQL; SQLite serialises writers), so concurrent deliveries
+ * updating one row apply one after the other.
+ */
 async function target(em: EntityManager, entity: EntitySchema<any, any>, tenantId: string, id: string): Promise<Record<string, unknown>> {
-  const row = await em.findOne(entity, { tenantId, id } as never);
+  const row = await em.findOne(entity, { tenantId, id } as never, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!row) throw new ValidationFailed([{ path: 'data', message: `row ${id} disappeared during the batch` }]);
   return row as Record<string, unknown>;
 }
 
-/** "Something changed" events that update an existing row in place. */
+/**
+ * "Something changed" events that update an existing row in place, field by field, unless a later
+ * event (by occurrence) already set the field: delivered out of order, they end where in order would.
+ */
 function updateEvent<S extends z.ZodObject>(
   type: string,
   description: string,
@@ -33,10 +41,10 @@ function updateEvent<S extends z.ZodObject>(
     description,
     data: data as unknown as z.ZodType<z.output<S>>,
     references: [{ field: idField, entity, label }],
-    async apply(em, tenantId, value) {
+    async apply(em, tenantId, value, _entityId, source) {
       const id = (value as Record<string, string>)[idField];
       const row = await target(em, entity, tenantId, id);
-      Object.assign(row, changes(value));
+      Object.assign(row, await changesNotSuperseded(em, tenantId, id, changes(value), source));
       return { accountId: (row.accountId as string | undefined) ?? (entity === Account ? id : null), entityId: id };
     },
   };

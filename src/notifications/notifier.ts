@@ -1,3 +1,5 @@
+import { runAsSystem } from '../audit/request-context.js';
+
 /**
  * A synchronous in-process publish/subscribe channel: producers publish after commit and
  * never need to know who listens (scoring, plays).
@@ -10,7 +12,8 @@ export class Notifier<Args extends unknown[]> {
     return () => this.listeners.delete(listener);
   }
 
+  /** Listeners do the system's own work: outside the caller's request context (not attributed to them in the audit log). */
   protected notify(...args: Args): void {
-    for (const listener of this.listeners) listener(...args);
+    for (const listener of this.listeners) runAsSystem(() => listener(...args));
   }
 }

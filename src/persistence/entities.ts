@@ -1,10 +1,14 @@
 import { Account } from '../accounts/account.entity.js';
+import { ApiKey } from '../auth/api-key.entity.js';
+import { User } from '../auth/user.entity.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Contract } from '../commercial/contract.entity.js';
 import { Engagement } from '../commercial/engagement.entity.js';
 import { Invoice } from '../commercial/invoice.entity.js';
 import { Opportunity } from '../commercial/opportunity.entity.js';
 import { WalletEstimate } from '../commercial/wallet-estimate.entity.js';
 import { IngestedEvent } from '../ingestion/ingested-event.entity.js';
+import { EventFieldVersion } from '../ingestion/event-field-version.entity.js';
 import { Observation } from '../interactions/observation.entity.js';
 import { ServiceIssue } from '../interactions/service-issue.entity.js';
 import { SurveyResponse } from '../interactions/survey-response.entity.js';
@@ -23,6 +27,7 @@ import { HealthSnapshot } from '../scoring/health-snapshot.entity.js';
 import { EscalationRecord } from '../escalations/escalation-record.entity.js';
 import { PlayCommand } from '../escalations/play-command.entity.js';
 import { PlayInstance } from '../plays/play-instance.entity.js';
+import { AcquisitionCost } from '../metrics/acquisition-costs/acquisition-cost.entity.js';
 
 /** Every entity the ORM knows; the migrations are generated from exactly this list. */
 export const ENTITIES = [
@@ -43,6 +48,7 @@ export const ENTITIES = [
   AccountPlan,
   Task,
   IngestedEvent,
+  EventFieldVersion,
   RuleSetVersion,
   ActiveRuleSet,
   RuleAuditEntry,
@@ -51,4 +57,8 @@ export const ENTITIES = [
   EscalationRecord,
   PlayCommand,
   PlayInstance,
+  AcquisitionCost,
+  User,
+  ApiKey,
+  AuditEntry,
 ];

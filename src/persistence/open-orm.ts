@@ -2,11 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { MikroORM } from '@mikro-orm/core';
 import type { AppConfig } from '../config/config.schema.js';
 import { dialectOf, ormOptions } from './orm-options.js';
+import { releaseDeadConnections } from './release-dead-pg-connections.js';
 
-/** Opens the ORM and applies per-connection settings (SQLite: WAL for concurrent readers, busy timeout). */
+/** Opens the ORM and applies per-connection settings (SQLite: WAL for concurrent readers, busy timeout; PostgreSQL: a pool that survives server crashes). */
 export async function openOrm(config: AppConfig): Promise<MikroORM> {
   if (dialectOf(config) === 'sqlite' && config.SQLITE_FILE !== ':memory:') mkdirSync(config.DATA_DIR, { recursive: true });
   const orm = await MikroORM.init(ormOptions(config));
+  if (dialectOf(config) === 'postgresql') {
+    const connection = orm.em.getConnection() as unknown as { getNativeClient(): Promise<Parameters<typeof releaseDeadConnections>[0]> };
+    releaseDeadConnections(await connection.getNativeClient());
+  }
   if (dialectOf(config) === 'sqlite') {
     const connection = orm.em.getConnection();
     await connection.execute('pragma journal_mode = wal');

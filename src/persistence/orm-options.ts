@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 import type { AppConfig } from '../config/config.schema.js';
+import { AuditSubscriber } from '../audit/audit.subscriber.js';
 import { ENTITIES } from './entities.js';
 import { POSTGRESQL_MIGRATIONS } from './migrations/postgresql/index.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
@@ -28,6 +29,8 @@ export function ormOptions(config: AppConfig): Options {
   const dialect = dialectOf(config);
   const common = {
     entities: ENTITIES,
+    // Changes made in a person's or integration's request are audited in the same flush.
+    subscribers: [new AuditSubscriber()],
     extensions: [Migrator],
     debug: false,
     allowGlobalContext: false,

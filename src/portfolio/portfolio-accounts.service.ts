@@ -38,7 +38,8 @@ const nullsLast = (a: number | null, b: number | null, dir: 1 | -1) => (a === nu
 export class PortfolioAccountsService {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
 
-  async list(tenantId: string, query: PortfolioAccountsQuery, now = new Date()): Promise<{ total: number; items: PortfolioAccount[] }> {
+  /** `visible`: the accounts an account manager serves (null: the whole firm). */
+  async list(tenantId: string, query: PortfolioAccountsQuery, visible: ReadonlySet<string> | null = null, now = new Date()): Promise<{ total: number; items: PortfolioAccount[] }> {
     const em = this.orm.em.fork();
     const today = now.toISOString().slice(0, 10);
     const where: FilterQuery<Account> = { tenantId };
@@ -54,6 +55,7 @@ export class PortfolioAccountsService {
     // Names are matched here, not in SQL: case-insensitive for any script, and % or _ stay literal on both dialects.
     const needle = query.search?.toLocaleLowerCase();
     for (const a of accounts) {
+      if (visible && !visible.has(a.id)) continue;
       if (needle && !a.name.toLocaleLowerCase().includes(needle)) continue;
       const h = healthOf.get(a.id);
       if (query.tier && !h) continue;

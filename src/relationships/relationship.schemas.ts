@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { DEPARTURE_KINDS, PERSON_TITLES, RELATIONSHIP_STRENGTHS, SENIORITIES, STAKEHOLDER_ROLES, TEAM_ROLES } from '../domain/vocabulary.js';
-import { isoDate, shortText, uuid } from '../api/zod-fields.js';
+import { email, isoDate, shortText, uuid } from '../api/zod-fields.js';
 
 export const stakeholderCreateSchema = z.strictObject({
   accountId: uuid(),
   name: shortText(),
   title: shortText().nullish(),
-  email: z.email().nullish(),
+  email: email().nullish(),
   role: z.enum(STAKEHOLDER_ROLES),
   seniority: z.enum(SENIORITIES),
   strength: z.enum(RELATIONSHIP_STRENGTHS),
@@ -18,7 +18,7 @@ export const stakeholderCreateSchema = z.strictObject({
 
 export const personCreateSchema = z.strictObject({
   name: shortText(),
-  email: z.email(),
+  email: email(),
   title: z.enum(PERSON_TITLES),
   practiceArea: shortText(120).nullish(),
   departureKind: z.enum(DEPARTURE_KINDS).nullish(),

@@ -5,6 +5,7 @@ import { parseOrThrow } from '../api/zod-issues.js';
 import { AccountActivity } from '../ingestion/account-activity.js';
 import { AccountAttributesValidator } from '../plugin-host/account-attributes.validator.js';
 import { TenantsService } from '../tenants/tenants.service.js';
+import { assertWritable, rowInScope, scopeWhere, type AccountScope } from './crud-access.js';
 import { parseListQuery } from './list-query.js';
 import { assertReferencesExist } from './reference-checker.js';
 import type { ResourceDefinition } from './resource-definition.js';
@@ -36,23 +37,25 @@ export class CrudService {
     if (accountId && def.path !== 'tasks') this.activity.publish(tenantId, [accountId]);
   }
 
-  async list(tenantId: string, def: ResourceDefinition, query: Record<string, unknown>): Promise<Page<Row>> {
+  async list(tenantId: string, def: ResourceDefinition, query: Record<string, unknown>, scope: AccountScope | null = null): Promise<Page<Row>> {
     await this.tenants.assertExists(tenantId);
     const { limit, offset, filters } = parseListQuery(query, def.filters);
     const em = this.orm.em.fork();
-    const where = { ...this.coerceFilters(em, def, filters), tenantId };
+    const limitTo = scopeWhere(def, scope);
+    const where = { ...this.coerceFilters(em, def, filters), tenantId, ...(limitTo ? { $and: [limitTo] } : {}) };
     const [items, total] = await em.findAndCount(def.entity, where as never, { limit, offset, orderBy: { ...def.orderBy, id: 'asc' } as never });
     return { items: items.map(toPlain), total, limit, offset };
   }
 
-  async get(tenantId: string, def: ResourceDefinition, id: string): Promise<Row> {
+  async get(tenantId: string, def: ResourceDefinition, id: string, scope: AccountScope | null = null): Promise<Row> {
     await this.tenants.assertExists(tenantId);
-    return toPlain(await this.load(this.orm.em.fork(), tenantId, def, id));
+    return toPlain(await this.load(this.orm.em.fork(), tenantId, def, id, scope));
   }
 
-  async create(tenantId: string, def: ResourceDefinition, body: unknown): Promise<Row> {
+  async create(tenantId: string, def: ResourceDefinition, body: unknown, scope: AccountScope | null = null): Promise<Row> {
     await this.tenants.assertExists(tenantId);
     const data = this.parse(def, def.create, body);
+    assertWritable(def, data, scope);
     const row = await retryOnBusy(() => this.orm.em.fork().transactional(async (em) => {
       await assertReferencesExist(em, tenantId, def.references, [data], (_, field) => `body.${field}`);
       const entity = em.create(def.entity, { ...data, tenantId } as never);
@@ -63,11 +66,12 @@ export class CrudService {
     return row;
   }
 
-  async update(tenantId: string, def: ResourceDefinition, id: string, body: unknown): Promise<Row> {
+  async update(tenantId: string, def: ResourceDefinition, id: string, body: unknown, scope: AccountScope | null = null): Promise<Row> {
     await this.tenants.assertExists(tenantId);
     const data = this.parse(def, def.update, body);
     const row = await retryOnBusy(() => this.orm.em.fork().transactional(async (em) => {
-      const entity = await this.load(em, tenantId, def, id);
+      const entity = await this.load(em, tenantId, def, id, scope);
+      assertWritable(def, { ...toPlain(entity), ...data }, scope);
       await assertReferencesExist(em, tenantId, def.references, [data], (_, field) => `body.${field}`);
       wrap(entity).assign(data as never);
       await this.flush(em, def);
@@ -78,10 +82,11 @@ export class CrudService {
   }
 
   /** Deleting an account removes its whole history in the same transaction: no orphans. */
-  async remove(tenantId: string, def: ResourceDefinition, id: string): Promise<void> {
+  async remove(tenantId: string, def: ResourceDefinition, id: string, scope: AccountScope | null = null): Promise<void> {
     await this.tenants.assertExists(tenantId);
     await retryOnBusy(() => this.orm.em.fork().transactional(async (em) => {
-      const entity = await this.load(em, tenantId, def, id);
+      const entity = await this.load(em, tenantId, def, id, scope);
+      assertWritable(def, toPlain(entity), scope);
       if (def.path === 'accounts') {
         for (const owned of RESOURCES.filter((r) => r.accountScoped)) {
           await em.nativeDelete(owned.entity, { tenantId, accountId: id } as never);
@@ -98,10 +103,10 @@ export class CrudService {
     return data;
   }
 
-  private async load(em: EntityManager, tenantId: string, def: ResourceDefinition, id: string): Promise<object> {
-    // Another tenant's id is indistinguishable from a missing one.
+  private async load(em: EntityManager, tenantId: string, def: ResourceDefinition, id: string, scope: AccountScope | null = null): Promise<object> {
+    // Another tenant's id, or an account an account manager does not serve, is indistinguishable from a missing one.
     const entity = await em.findOne(def.entity, { id, tenantId } as never);
-    if (!entity) throw new NotFound(`${def.singular} ${id} not found`);
+    if (!entity || !rowInScope(def, toPlain(entity), scope)) throw new NotFound(`${def.singular} ${id} not found`);
     return entity;
   }
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { NotFound } from '../api/api-errors.js';
 
-export const actorSchema = z.string().trim().min(1).max(200).default('anonymous');
 const version = z.number().int().min(0);
 const reason = z.string().trim().min(3, 'say why (at least 3 characters): it goes into the audit log').max(2000);
 
+/** /validate judges any JSON document (an invalid one is a 200 report), but a request without one is a 400. */
+export const validateBody = z.custom<unknown>((value) => value !== undefined, 'expected a JSON rule-set document as the request body');
 export const draftBody = z.strictObject({ document: z.unknown(), basedOnVersion: version.optional() });
 export const candidateBody = z.union([z.strictObject({ document: z.unknown() }), z.strictObject({ version })]);
 export const backtestBody = z.intersection(

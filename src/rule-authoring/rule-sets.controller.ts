@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import type { Response } from 'express';
 import { parseOrThrow } from '../api/zod-issues.js';
@@ -8,10 +8,12 @@ import { TenantId } from '../tenants/tenant-id.decorator.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import { BacktestService } from './backtest.service.js';
 import { PublicationService } from './publication.service.js';
-import { actorSchema, auditQuery, backtestBody, candidateBody, draftBody, kindOrThrow, publishBody, rollbackBody, versionParam } from './rule-authoring.schemas.js';
+import { auditQuery, backtestBody, candidateBody, draftBody, kindOrThrow, publishBody, rollbackBody, validateBody, versionParam } from './rule-authoring.schemas.js';
 import { RuleValidationService } from './rule-validation.service.js';
 import { RuleVersionsService } from './rule-versions.service.js';
 import { SimulationService } from './simulation.service.js';
+import { Requires } from '../auth/policy.decorators.js';
+import { Actor } from '../auth/request-principal.js';
 
 const DAY = 86_400_000;
 
@@ -30,12 +32,14 @@ export class RuleSetsController {
   ) {}
 
   @Get()
+  @Requires('rules.read')
   async overview(@TenantId() tenantId: string) {
     await this.tenants.assertExists(tenantId);
     return { ruleSets: await this.versions.overview(tenantId) };
   }
 
   @Get('audit')
+  @Requires('rules.read')
   async audit(@TenantId() tenantId: string, @Query() query: unknown) {
     await this.tenants.assertExists(tenantId);
     const { kind, limit } = parseOrThrow(auditQuery, query, 'query');
@@ -45,6 +49,7 @@ export class RuleSetsController {
   }
 
   @Get(':kind')
+  @Requires('rules.read')
   async active(@TenantId() tenantId: string, @Param('kind') rawKind: string) {
     await this.tenants.assertExists(tenantId);
     const kind = this.kind(rawKind);
@@ -53,12 +58,14 @@ export class RuleSetsController {
   }
 
   @Get(':kind/versions')
+  @Requires('rules.read')
   async list(@TenantId() tenantId: string, @Param('kind') kind: string) {
     await this.tenants.assertExists(tenantId);
     return this.versions.list(tenantId, this.kind(kind));
   }
 
   @Get(':kind/versions/:version')
+  @Requires('rules.read')
   async version(@TenantId() tenantId: string, @Param('kind') kind: string, @Param('version') version: string) {
     await this.tenants.assertExists(tenantId);
     const v = versionParam(version);
@@ -67,6 +74,7 @@ export class RuleSetsController {
 
   /** The version as a rules/<kind>.json file, for firms that keep rules in git. */
   @Get(':kind/versions/:version/export')
+  @Requires('rules.read')
   async export(@TenantId() tenantId: string, @Param('kind') kind: string, @Param('version') version: string, @Res() res: Response) {
     await this.tenants.assertExists(tenantId);
     const k = this.kind(kind);
@@ -76,21 +84,24 @@ export class RuleSetsController {
   }
 
   @Post(':kind/validate')
+  @Requires('rules.author')
   @HttpCode(200)
   async validate(@TenantId() tenantId: string, @Param('kind') kind: string, @Body() document: unknown) {
     await this.tenants.assertExists(tenantId);
-    const { valid, issues } = await this.validation.validate(tenantId, this.kind(kind), document);
+    const { valid, issues } = await this.validation.validate(tenantId, this.kind(kind), parseOrThrow(validateBody, document, 'body'));
     return { valid, issues };
   }
 
   @Post(':kind/drafts')
-  async draft(@TenantId() tenantId: string, @Param('kind') kind: string, @Body() body: unknown, @Headers('x-actor') actor?: string) {
+  @Requires('rules.author')
+  async draft(@TenantId() tenantId: string, @Param('kind') kind: string, @Body() body: unknown, @Actor() actor: string) {
     await this.tenants.assertExists(tenantId);
     const { document, basedOnVersion } = parseOrThrow(draftBody, body, 'body');
-    return this.versions.submitDraft(tenantId, this.kind(kind), document, basedOnVersion, parseOrThrow(actorSchema, actor, 'header x-actor'));
+    return this.versions.submitDraft(tenantId, this.kind(kind), document, basedOnVersion, actor);
   }
 
   @Post(':kind/simulate')
+  @Requires('rules.author')
   @HttpCode(200)
   async simulate(@TenantId() tenantId: string, @Param('kind') rawKind: string, @Body() body: unknown) {
     await this.tenants.assertExists(tenantId);
@@ -100,6 +111,7 @@ export class RuleSetsController {
   }
 
   @Post(':kind/backtest')
+  @Requires('rules.author')
   @HttpCode(200)
   async backtest(@TenantId() tenantId: string, @Param('kind') rawKind: string, @Body() body: unknown) {
     await this.tenants.assertExists(tenantId);
@@ -112,19 +124,21 @@ export class RuleSetsController {
   }
 
   @Post(':kind/versions/:version/publish')
+  @Requires('rules.publish')
   @HttpCode(200)
-  async publish(@TenantId() tenantId: string, @Param('kind') kind: string, @Param('version') version: string, @Body() body: unknown, @Headers('x-actor') actor?: string) {
+  async publish(@TenantId() tenantId: string, @Param('kind') kind: string, @Param('version') version: string, @Body() body: unknown, @Actor() actor: string) {
     await this.tenants.assertExists(tenantId);
     const { reason, expectedActiveVersion } = parseOrThrow(publishBody, body, 'body');
-    return this.publication.publish(tenantId, this.kind(kind), versionParam(version), reason, parseOrThrow(actorSchema, actor, 'header x-actor'), expectedActiveVersion);
+    return this.publication.publish(tenantId, this.kind(kind), versionParam(version), reason, actor, expectedActiveVersion);
   }
 
   @Post(':kind/rollback')
+  @Requires('rules.publish')
   @HttpCode(200)
-  async rollback(@TenantId() tenantId: string, @Param('kind') kind: string, @Body() body: unknown, @Headers('x-actor') actor?: string) {
+  async rollback(@TenantId() tenantId: string, @Param('kind') kind: string, @Body() body: unknown, @Actor() actor: string) {
     await this.tenants.assertExists(tenantId);
     const { toVersion, reason, expectedActiveVersion } = parseOrThrow(rollbackBody, body, 'body');
-    return this.publication.rollback(tenantId, this.kind(kind), toVersion, reason, parseOrThrow(actorSchema, actor, 'header x-actor'), expectedActiveVersion);
+    return this.publication.rollback(tenantId, this.kind(kind), toVersion, reason, actor, expectedActiveVersion);
   }
 
   private kind(raw: string): RuleSetId {

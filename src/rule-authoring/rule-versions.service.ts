@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/core';
+import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { retryOnBusy } from '../persistence/retry-on-busy.js';
 import { canonicalHash } from '../rules/defaults/canonical-hash.js';
 import { jsonDiff } from '../rules/registry/json-diff.js';
 import { RuleAuditEntry } from '../rules/registry/rule-audit-entry.entity.js';
@@ -45,6 +46,17 @@ export class RuleVersionsService {
 
   async submitDraft(tenantId: string, kind: RuleSetId, document: unknown, basedOnVersion: number | undefined, actor: string) {
     const valid = await this.validation.validOrThrow(tenantId, kind, document);
+    // Two drafts submitted at once may both pick the next version number: the loser takes the one after.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await retryOnBusy(() => this.saveDraft(tenantId, kind, valid, basedOnVersion, actor));
+      } catch (error) {
+        if (!(error instanceof UniqueConstraintViolationException) || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  private saveDraft(tenantId: string, kind: RuleSetId, valid: unknown, basedOnVersion: number | undefined, actor: string) {
     return this.orm.em.fork().transactional(async (em) => {
       const active = await this.registry.active(tenantId, em);
       const base = basedOnVersion ?? active[kind].version;

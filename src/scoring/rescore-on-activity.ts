@@ -6,14 +6,25 @@ import { ScoringService } from './scoring.service.js';
 
 /** Debounce: collect the accounts events touched for a moment, then rescore them together. */
 export const RESCORE_DEBOUNCE_MS = 150;
+/** A failed pass (database down) is retried after 1 s, doubling up to 30 s, until it succeeds. */
+const RETRY_MIN_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
 
-/** Rescores accounts within moments of any ingested change (events, imports, CRUD of history). */
+/**
+ * Rescores accounts within moments of any ingested change (events, imports, CRUD of history).
+ * The change is already committed when this runs: a pass that fails (the database crashed in the
+ * meantime) is retried, so an acknowledged event always reaches the account's health.
+ */
 @Injectable()
 export class RescoreOnActivity implements OnModuleInit, OnApplicationShutdown {
   private readonly pending = new Map<string, Set<string>>();
   private timer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
   private inFlight = Promise.resolve();
+  private readonly failed = new Map<string, Set<string>>();
+  private retryTimer?: NodeJS.Timeout;
+  private retryDelayMs = RETRY_MIN_MS;
+  private stopped = false;
 
   constructor(
     private readonly activity: AccountActivity,
@@ -27,6 +38,8 @@ export class RescoreOnActivity implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
+    this.stopped = true; // failed passes left now are caught up by the daily rescoring
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.timer) clearTimeout(this.timer);
     this.flush();
     await this.inFlight;
@@ -56,8 +69,29 @@ export class RescoreOnActivity implements OnModuleInit, OnApplicationShutdown {
     for (const [tenantId, ids] of batches) {
       this.inFlight = this.inFlight
         .then(() => this.scoring.rescore(tenantId, [...ids], 'event'))
-        .then(() => undefined)
-        .catch((error: unknown) => this.log.error({ err: error, tenantId }, 'event-driven rescoring failed'));
+        .then(() => {
+          this.retryDelayMs = RETRY_MIN_MS;
+        })
+        .catch((error: unknown) => {
+          this.log.error({ err: error, tenantId, accounts: ids.size, retryInMs: this.retryDelayMs }, 'event-driven rescoring failed');
+          this.retryLater(tenantId, ids);
+        });
     }
+  }
+
+  private retryLater(tenantId: string, accountIds: Set<string>): void {
+    if (this.stopped) return;
+    const set = this.failed.get(tenantId) ?? new Set<string>();
+    accountIds.forEach((id) => set.add(id));
+    this.failed.set(tenantId, set);
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      const batches = [...this.failed.entries()];
+      this.failed.clear();
+      for (const [tenant, ids] of batches) this.enqueue(tenant, [...ids]);
+    }, this.retryDelayMs);
+    this.retryTimer.unref();
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
   }
 }

@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { NotFound } from '../api/api-errors.js';
 import { uuid } from '../api/zod-fields.js';
 import { parseOrThrow } from '../api/zod-issues.js';
+import { assertAccountExists } from '../accounts/find-account.js';
 import { TenantId } from '../tenants/tenant-id.decorator.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import { HealthSnapshot } from './health-snapshot.entity.js';
 import { ScoringService } from './scoring.service.js';
+import { Requires } from '../auth/policy.decorators.js';
 
 const historyQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 const rescoreBody = z.strictObject({ accountIds: z.array(uuid()).min(1).max(10_000).optional() });
@@ -22,18 +24,24 @@ export class ScoringController {
   ) {}
 
   @Get('accounts/:id/health')
+  @Requires('accounts.read', { param: 'id', is: 'account' })
   async current(@TenantId() tenantId: string, @Param('id') accountId: string) {
     await this.tenants.assertExists(tenantId);
-    const [latest] = await this.orm.em.fork().find(HealthSnapshot, { tenantId, accountId }, { orderBy: { computedAt: 'desc', id: 'desc' }, limit: 1 });
+    const em = this.orm.em.fork();
+    await assertAccountExists(em, tenantId, accountId);
+    const [latest] = await em.find(HealthSnapshot, { tenantId, accountId }, { orderBy: { computedAt: 'desc', id: 'desc' }, limit: 1 });
     if (!latest) throw new NotFound(`no health snapshot for account ${accountId} (unknown account, churned, or not scored yet)`);
     return latest;
   }
 
   @Get('accounts/:id/health/history')
+  @Requires('accounts.read', { param: 'id', is: 'account' })
   async history(@TenantId() tenantId: string, @Param('id') accountId: string, @Query() query: unknown) {
     await this.tenants.assertExists(tenantId);
     const { limit } = parseOrThrow(historyQuery, query, 'query');
-    const items = await this.orm.em.fork().find(HealthSnapshot, { tenantId, accountId }, {
+    const em = this.orm.em.fork();
+    await assertAccountExists(em, tenantId, accountId);
+    const items = await em.find(HealthSnapshot, { tenantId, accountId }, {
       orderBy: { computedAt: 'desc', id: 'desc' },
       limit,
       fields: ['id', 'accountId', 'computedAt', 'trigger', 'score', 'band', 'tier', 'stage', 'scoreDelta', 'delta', 'ruleVersions', 'signals'],
@@ -42,6 +50,7 @@ export class ScoringController {
   }
 
   @Post('scoring/rescore')
+  @Requires('scoring.rescore')
   @HttpCode(200)
   async rescore(@TenantId() tenantId: string, @Body() body: unknown) {
     await this.tenants.assertExists(tenantId);

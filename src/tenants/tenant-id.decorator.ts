@@ -1,12 +1,13 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { tenantId } from '../api/zod-fields.js';
-import { parseOrThrow } from '../api/zod-issues.js';
+import { principalOf } from '../auth/request-principal.js';
 
+/** Optional on requests: when sent, it must name the caller's own firm (the guard checks). */
 export const TENANT_HEADER = 'x-tenant-id';
 
-/** The firm a request acts for, from the `x-tenant-id` header (authentication will bind it to the caller). */
+/** The firm a request acts for: always the authenticated caller's own, never a client-chosen value. */
 export const TenantId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
-  const request = ctx.switchToHttp().getRequest<Request>();
-  return parseOrThrow(tenantId(), request.headers[TENANT_HEADER] ?? '', `header ${TENANT_HEADER}`);
+  const principal = principalOf(ctx.switchToHttp().getRequest<Request>());
+  if (!principal?.tenantId) throw new UnauthorizedException('authentication required');
+  return principal.tenantId;
 });

@@ -113,11 +113,12 @@ describe.each(testDialects())('batch events endpoint ($name)', (dialect) => {
     expect((await app.call('GET', `/api/v1/accounts/${accountId}`)).body).toMatchObject({ status: 'churned', churnReason: 'competitor_better_value' });
   });
 
-  it('needs a known tenant', async () => {
+  it('needs credentials of a known firm', async () => {
     expect((await app.call('POST', '/api/v1/events', { events: [] }, { tenant: 'nobody' })).status).toBe(404);
-    const missing = await app.call('POST', '/api/v1/events', { events: [] }, { tenant: null });
-    expect(missing.status).toBe(400);
-    expect(missing.body.issues[0].path).toBe('header x-tenant-id');
+    const anonymous = await app.call('POST', '/api/v1/events', { events: [] }, { credential: 'none' });
+    expect(anonymous.status).toBe(401);
+    // The platform operator key cannot act inside a firm.
+    expect((await app.call('POST', '/api/v1/events', { events: [] }, { tenant: null })).status).toBe(403);
   });
 
   it('answers malformed JSON with 400', async () => {

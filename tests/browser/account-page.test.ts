@@ -8,6 +8,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import { seedDemoPortfolio } from '../../src/persistence/demo/seed-demo.js';
 import { HealthSnapshot } from '../../src/scoring/health-snapshot.entity.js';
 import { RescoreOnActivity } from '../../src/scoring/rescore-on-activity.js';
+import { authHeaders } from '../support/test-credentials.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testDialects } from '../support/test-databases.js';
 import { startDevServer, type DevServer } from '../temporal/dev-server.js';
@@ -181,7 +182,7 @@ describe('console: a play on the account page', () => {
     const inbox = async () => (await app.call('GET', `/api/v1/inbox?accountId=${accountId}`, undefined, T)).body.items as Task[];
     const tasks = await eventually(inbox, (items) => items.some((t) => t.sourceRef?.endsWith('/team-account-lead') ?? false), 30_000);
     const lead = tasks.find((t) => t.sourceRef?.endsWith('/team-account-lead'))!;
-    const done = await fetch(`${app.url}/api/v1/tasks/${lead.id}/complete`, { method: 'POST', headers: { 'x-tenant-id': 'demo', 'x-actor': 'alex', 'content-type': 'application/json' }, body: '{}' });
+    const done = await fetch(`${app.url}/api/v1/tasks/${lead.id}/complete`, { method: 'POST', headers: { ...(await authHeaders({ tenant: 'demo', actor: 'alex', role: 'partner' })), 'content-type': 'application/json' }, body: '{}' });
     expect(done.status).toBe(200);
     type Step = { id: string; title: string; status: string; dueOn?: string };
     const state = await eventually(

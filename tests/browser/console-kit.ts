@@ -3,7 +3,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Role } from '../../src/auth/roles.js';
 import { consoleBuildDir } from '../../src/console/serve-console.js';
+import { tokenFor } from '../support/test-credentials.js';
 
 export const SCREENSHOT_DIR = join('tests', 'artifacts', 'screenshots');
 
@@ -21,16 +23,21 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** A fresh browser context signed in to `tenant` as `actor` (the console keeps both in localStorage until issue 7's login). */
-export async function consolePage(browser: Browser, options: { tenant: string; actor?: string }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+/**
+ * A fresh browser context already signed in to `tenant` as `actor` with `role` (admin by default): the
+ * session the console's sign-in page would store (tests of the sign-in form itself start signed out).
+ */
+export async function consolePage(browser: Browser, options: { tenant: string; actor?: string; role?: Role; personId?: string | null; signedOut?: boolean }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  await context.addInitScript(
-    ([tenant, actor]) => {
-      localStorage.setItem('retention.tenant', tenant);
-      localStorage.setItem('retention.actor', actor);
-    },
-    [options.tenant, options.actor ?? 'browser-test'] as const,
-  );
+  if (!options.signedOut) {
+    const actor = options.actor ?? 'browser-test';
+    const role = options.role ?? 'admin';
+    const session = {
+      token: await tokenFor({ tenant: options.tenant, actor, role, personId: options.personId ?? null }),
+      user: { id: `test-${actor}`, name: actor, email: `${actor}@example.test`, roles: [role], personId: options.personId ?? null, tenant: options.tenant },
+    };
+    await context.addInitScript((value) => localStorage.setItem('retention.session', value), JSON.stringify(session));
+  }
   const page = await context.newPage();
   // Uncaught exceptions and console errors fail the tests that check them.
   const errors: string[] = [];

@@ -11,6 +11,7 @@ import { Observation } from '../../src/interactions/observation.entity.js';
 import { ServiceIssue } from '../../src/interactions/service-issue.entity.js';
 import { SurveyResponse } from '../../src/interactions/survey-response.entity.js';
 import { Touchpoint } from '../../src/interactions/touchpoint.entity.js';
+import { AcquisitionCost } from '../../src/metrics/acquisition-costs/acquisition-cost.entity.js';
 import { openOrm } from '../../src/persistence/open-orm.js';
 import { AccountPlan } from '../../src/planning/account-plan.entity.js';
 import { Person } from '../../src/relationships/person.entity.js';
@@ -46,6 +47,7 @@ const rows: [unknown, Record<string, unknown>][] = [
   [AccountPlan, { tenantId: T, accountId: A, objectives: ['Win tax advisory'], relationshipStrategy: 'Multi-thread finance', risks: [{ risk: 'CFO left', mitigation: 'Meet new CFO' }], ownerPersonId: P, reviewedOn: '2026-02-01' }],
   [Task, { tenantId: T, accountId: A, title: 'Exit interview', description: 'Ask why', ownerPersonId: P, ownerRole: 'partner', dueOn: '2026-07-15', status: 'in_progress', source: 'play', sourceRef: 'acme/A/winback/exit', completedAt: at('2026-07-10T09:00:00.000Z') }],
   [IngestedEvent, { tenantId: T, eventId: 'evt-1', type: 'touchpoint.recorded', payloadHash: 'a'.repeat(64), accountId: A, entityId: S, receivedAt: at('2026-05-02T12:00:01.000Z') }],
+  [AcquisitionCost, { tenantId: T, period: '2026-Q2', periodStart: '2026-04-01', periodEnd: '2026-06-30', partnerHours: 120.5, hourlyRate: 310.25, marketingSpend: 20000.1, proposalCosts: 15000, otherCosts: 999.99, clientsWon: 7, grossMargin: 0.3125, expectedYears: 4.5, retentionProgramCost: 50000.5 }],
 ];
 
 describe.each(testDialects())('persistence ($name)', (dialect) => {

@@ -5,6 +5,7 @@ import { seedDemoPortfolio } from '../../src/persistence/demo/seed-demo.js';
 import { AccountHealth } from '../../src/scoring/account-health.entity.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testDialects } from '../support/test-databases.js';
+import { authHeaders } from '../support/test-credentials.js';
 
 const T = { tenant: 'demo' };
 
@@ -72,7 +73,7 @@ describe.each(testDialects())('rule authoring on the demo portfolio ($name)', (d
     expect(backtest.status).toBe(200);
     expect(backtest.body.snapshots).toBeGreaterThan(0);
     expect(backtest.body.differing.tier).toBeGreaterThan(0); // history was scored partly under version 1
-    const exported = await fetch(`${app.url}/api/v1/rule-sets/tier/versions/1/export`, { headers: { 'x-tenant-id': 'demo' } });
+    const exported = await fetch(`${app.url}/api/v1/rule-sets/tier/versions/1/export`, { headers: await authHeaders({ tenant: 'demo', role: 'viewer' }) });
     expect(exported.headers.get('content-disposition')).toBe('attachment; filename="tier.json"');
     const file = (await exported.json()) as { tiers: { conditions: { all: { value: number }[] } }[] };
     expect(file.tiers[1].conditions.all[0].value).toBe(100_000);

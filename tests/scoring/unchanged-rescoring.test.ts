@@ -3,6 +3,7 @@ import { AccountHealth } from '../../src/scoring/account-health.entity.js';
 import { HealthSnapshot } from '../../src/scoring/health-snapshot.entity.js';
 import { ScoringService } from '../../src/scoring/scoring.service.js';
 import { seedDemoPortfolio } from '../../src/persistence/demo/seed-demo.js';
+import { RescoreOnActivity } from '../../src/scoring/rescore-on-activity.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testDialects } from '../support/test-databases.js';
 
@@ -49,15 +50,20 @@ describe.each(testDialects())('rescoring an unchanged portfolio ($name)', (diale
   });
 
   it('a changed conclusion writes one snapshot whose delta is explained against the previous one', async () => {
-    const [health] = await app.orm.em.fork().find(AccountHealth, { tenantId: 'demo', score: { $gte: 50 } }, { limit: 1 });
+    // A current promoter: an NPS of 0 must change its satisfaction points, whatever day the demo was drawn for.
+    const current = await app.orm.em.fork().find(AccountHealth, { tenantId: 'demo', score: { $gte: 50 } });
+    const latestSnapshots = await app.orm.em.fork().find(HealthSnapshot, { id: { $in: current.map((h) => h.snapshotId) } }, { fields: ['id', 'accountId', 'facts'] });
+    const promoter = latestSnapshots.find((s) => typeof s.facts.latestNps === 'number' && s.facts.latestNps >= 9);
+    expect(promoter, 'a demo account with a promoter NPS').toBeDefined();
+    const health = current.find((h) => h.accountId === promoter!.accountId)!;
+    const before = await snapshots();
     const res = await app.call('POST', '/api/v1/events', { events: [{ id: 'sig-1', type: 'survey.responded', data: { accountId: health.accountId, kind: 'nps', score: 0, respondedAt: new Date().toISOString() } }] }, { tenant: 'demo' });
     expect(res.status).toBe(200);
-    const before = await snapshots();
+    // The event-driven rescoring writes the new snapshot; rescoring again afterwards writes nothing more.
+    await app.app.get(RescoreOnActivity).settled();
     const stats = await scoring.rescore('demo', [health.accountId], 'manual');
-    if (stats.snapshots === 0) {
-      // The event-driven rescoring may already have written it.
-      expect(await snapshots()).toBe(before);
-    } else expect(stats.snapshots).toBe(1);
+    expect(stats.snapshots).toBe(0);
+    expect(await snapshots()).toBe(before + 1);
     const [latest] = await app.orm.em.fork().find(HealthSnapshot, { tenantId: 'demo', accountId: health.accountId }, { orderBy: { computedAt: 'desc' }, limit: 1 });
     expect(latest.previousSnapshotId).toBe(health.snapshotId);
     expect(latest.delta?.summary).toMatch(/^[+−±]\d+/);

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { AppConfig } from '../../src/config/config.schema.js';
+import { TEST_JWT_SECRET, TEST_PLATFORM_KEY } from './test-credentials.js';
 
 export interface TestDatabase {
   config: AppConfig;
@@ -16,8 +17,8 @@ export interface TestDialect {
   create(extraEnv?: Record<string, string>): Promise<TestDatabase>;
 }
 
-/** An unreachable Temporal so tests that don't need it never wait on one. */
-const BASE_ENV = { TEMPORAL_ADDRESS: '127.0.0.1:1', LOG_LEVEL: 'silent' } as const;
+/** An unreachable Temporal so tests that don't need it never wait on one; fixed credentials secrets (tests/support/test-credentials.ts). */
+const BASE_ENV = { TEMPORAL_ADDRESS: '127.0.0.1:1', LOG_LEVEL: 'silent', AUTH_JWT_SECRET: TEST_JWT_SECRET, PLATFORM_ADMIN_KEY: TEST_PLATFORM_KEY } as const;
 
 const sqlite: TestDialect = {
   name: 'sqlite',

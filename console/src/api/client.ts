@@ -1,3 +1,4 @@
+import { BASE, navigate } from '../router';
 import { session } from '../session';
 
 /** One problem of a 4xx answer, as the service's error model reports it. */
@@ -21,11 +22,26 @@ export class ApiError extends Error {
 
 const API = '/api/v1';
 
+/** The token carries the firm and the name audit logs record: no tenant or actor headers. */
 function headers(extra?: Record<string, string>): Record<string, string> {
-  return { 'x-tenant-id': session.tenant(), 'x-actor': session.actor(), ...extra };
+  const token = session.token();
+  return { ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra };
 }
 
-async function parse<T>(response: Response): Promise<T> {
+/**
+ * A 401 on a signed-in request means the token expired or was refused: forget it and ask for a
+ * sign-in, coming back to this view afterwards. (The sign-in request itself answers 401 for a wrong
+ * password; it is sent without a token and handled by the form.)
+ */
+function signInAgain(sentToken: boolean): void {
+  if (!sentToken) return;
+  session.clear('Your session has ended: sign in again.');
+  const here = window.location.pathname.startsWith(BASE) ? window.location.pathname.slice(BASE.length) || '/' : '/';
+  if (here === '/login') return; // several requests failing at once redirect once
+  navigate(`/login${query({ next: here + window.location.search + window.location.hash })}`, { replace: true });
+}
+
+async function parse<T>(response: Response, sentToken = false): Promise<T> {
   const text = await response.text();
   let body: unknown = undefined;
   try {
@@ -34,25 +50,31 @@ async function parse<T>(response: Response): Promise<T> {
     body = text;
   }
   if (!response.ok) {
+    if (response.status === 401) signInAgain(sentToken);
     const err = (body ?? {}) as { error?: string; message?: string; issues?: ApiIssue[] };
     throw new ApiError(response.status, err.error ?? 'http_error', err.message ?? `${response.status} ${response.statusText}`, err.issues ?? []);
   }
   return body as T;
 }
 
+const signedIn = () => session.token() !== null;
+
 export const api = {
   async get<T>(path: string, signal?: AbortSignal): Promise<T> {
-    return parse<T>(await fetch(API + path, { headers: headers(), signal }));
+    const sent = signedIn();
+    return parse<T>(await fetch(API + path, { headers: headers(), signal }), sent);
   },
   async send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const sent = signedIn();
     const init: RequestInit = { method, headers: headers(body === undefined ? undefined : { 'content-type': 'application/json' }) };
     if (body !== undefined) init.body = JSON.stringify(body);
-    return parse<T>(await fetch(API + path, init));
+    return parse<T>(await fetch(API + path, init), sent);
   },
-  /** Saves a file answer (CSV exports). Through fetch, not a plain link, because the tenant travels in a header. */
+  /** Saves a file answer (CSV exports). Through fetch, not a plain link, because the credential travels in a header. */
   async download(path: string, filename: string): Promise<void> {
+    const sent = signedIn();
     const response = await fetch(API + path, { headers: headers() });
-    if (!response.ok) await parse(response);
+    if (!response.ok) await parse(response, sent);
     const blob = await response.blob();
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');

@@ -1,5 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { buildOpenApiDocument } from './openapi-document.js';
+import { Public } from '../../auth/policy.decorators.js';
 
 const VERSION = '0.1.0';
 
@@ -9,11 +10,13 @@ export class DocsController {
   private readonly document = buildOpenApiDocument(VERSION);
 
   @Get('openapi.json')
+  @Public()
   openapi() {
     return this.document;
   }
 
   @Get('docs')
+  @Public()
   @Header('content-type', 'text/html; charset=utf-8')
   docs() {
     return `<!doctype html>

@@ -7,8 +7,11 @@ import { RESOURCES } from '../../resources/resource-definitions.js';
 import { tenantCreateSchema } from '../../tenants/tenants.controller.js';
 import { TENANT_HEADER } from '../../tenants/tenant-id.decorator.js';
 import { inputSchema } from './json-schema.js';
+import { accessAndAuditPaths, SECURITY_SCHEMES } from './access-and-audit-paths.js';
+import { playsPaths } from './plays-paths.js';
 import { portfolioAndInboxPaths } from './portfolio-and-inbox-paths.js';
 import { rulesAndScoringPaths } from './rules-and-scoring-paths.js';
+import { metricsPaths } from '../../metrics/api/metrics-openapi.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -16,9 +19,12 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const errors = {
   '400': { description: 'Invalid input: `issues[]` names each field path and what was expected; nothing was changed.', content: json(ref('Error')) },
+  '401': { description: 'No credential, or an invalid, expired or revoked one.', content: json(ref('Error')) },
+  '403': { description: "The caller's role lacks the permission, or x-tenant-id names another firm.", content: json(ref('Error')) },
   '404': { description: 'Unknown tenant or id (ids of other tenants are indistinguishable from unknown ones).', content: json(ref('Error')) },
+  '429': { description: 'Rate limit of the credential exceeded; see Retry-After.', content: json(ref('Error')) },
 };
-const tenantHeader = { name: TENANT_HEADER, in: 'header', required: true, schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }, description: 'The firm (tenant) the request acts for.' };
+const tenantHeader = { name: TENANT_HEADER, in: 'header', required: false, schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }, description: "Optional: the firm comes from the credential; when sent it must be the credential's firm (else 403)." };
 const pascal = (s: string) => s.replace(/(^|[-_ ])(\w)/g, (_, __, c: string) => c.toUpperCase());
 
 /** The OpenAPI 3.1 document, generated from the zod schemas that validate the requests. */
@@ -37,10 +43,13 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     TenantCreate: inputSchema(tenantCreateSchema),
   };
   const paths: Record<string, unknown> = {
-    '/health': { get: { tags: ['operations'], summary: 'Database and Temporal connectivity', responses: { '200': { description: 'All dependencies reachable' }, '503': { description: 'A dependency is down' } } } },
+    '/health': { get: { tags: ['operations'], summary: 'Database and Temporal connectivity', security: [], responses: { '200': { description: 'All dependencies reachable' }, '503': { description: 'A dependency is down' } } } },
     [`${API_PREFIX}/tenants`]: {
-      post: { tags: ['tenants'], summary: 'Create a tenant (firm)', requestBody: { required: true, content: json(ref('TenantCreate')) }, responses: { '201': { description: 'Created' }, '400': errors['400'], '409': { description: 'Exists', content: json(ref('Error')) } } },
-      get: { tags: ['tenants'], summary: 'List tenants', responses: { '200': { description: 'Tenants' } } },
+      post: { tags: ['tenants'], summary: 'Create a tenant (firm): the platform operator only', security: [{ platformKey: [] }], requestBody: { required: true, content: json(ref('TenantCreate')) }, responses: { '201': { description: 'Created' }, '400': errors['400'], '409': { description: 'Exists', content: json(ref('Error')) } } },
+      get: { tags: ['tenants'], summary: 'List tenants: the platform operator only', security: [{ platformKey: [] }], responses: { '200': { description: 'Tenants' } } },
+    },
+    [`${API_PREFIX}/tenants/{id}`]: {
+      get: { tags: ['tenants'], summary: "The caller's own firm (another firm's id: 404)", parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The firm' }, ...errors } },
     },
   };
 
@@ -113,13 +122,20 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
   const domain = rulesAndScoringPaths(API_PREFIX, tenantHeader, errors);
   Object.assign(paths, domain.paths);
   Object.assign(schemas, domain.schemas);
+  const metrics = metricsPaths(API_PREFIX, tenantHeader, errors);
+  Object.assign(paths, metrics.paths);
+  Object.assign(schemas, metrics.schemas);
   Object.assign(paths, portfolioAndInboxPaths(API_PREFIX, tenantHeader, errors));
+  Object.assign(paths, accessAndAuditPaths(API_PREFIX, tenantHeader, errors));
+  Object.assign(paths, playsPaths(API_PREFIX, tenantHeader, errors));
 
   return {
     openapi: '3.1.0',
-    info: { title: 'Client retention platform API', version, description: 'Ingestion (accounts and their history, events, bulk import), declarative rules (validate, simulate, publish, roll back), explained health scores and escalations.' },
+    info: { title: 'Client retention platform API', version, description: 'Ingestion (accounts and their history, events, bulk import), declarative rules (validate, simulate, publish, roll back), explained health scores and escalations, plays, metrics, access control and the audit log. Authenticate with a Bearer token (POST /api/v1/auth/login) or an API key.' },
     servers: [{ url: '/' }],
     paths,
-    components: { schemas },
+    // Every operation needs a credential unless it says `security: []`.
+    security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
+    components: { schemas, securitySchemes: SECURITY_SCHEMES },
   };
 }

@@ -4,6 +4,7 @@ import { parseOrThrow } from '../../api/zod-issues.js';
 import { TenantId } from '../../tenants/tenant-id.decorator.js';
 import { BulkImportService } from './bulk-import.service.js';
 import { rowsFromCsv, rowsFromJson } from './import-rows.js';
+import { Requires } from '../../auth/policy.decorators.js';
 
 const importQuery = z.strictObject({ mode: z.enum(['atomic', 'partial']).default('atomic') });
 
@@ -13,6 +14,7 @@ export class ImportController {
 
   /** CSV (text/csv, header row) or JSON (array of rows); per-row error report. */
   @Post(':resource')
+  @Requires('ingest')
   @HttpCode(200)
   import(
     @TenantId() tenantId: string,

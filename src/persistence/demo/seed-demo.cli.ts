@@ -3,6 +3,7 @@ import { createLogger } from '../../logging/logger.js';
 import { addPluginDemoAttributes } from '../../plugin-host/demo-attributes.js';
 import { installPluginsOrExit } from '../../plugin-host/install-plugins-or-exit.js';
 import { openOrm } from '../open-orm.js';
+import { seedDemoUsers } from './demo-users.js';
 import { demoSeedSettingsFromEnv, seedDemoPortfolio, type DemoSeedSettings } from './seed-demo.js';
 
 /**
@@ -39,6 +40,9 @@ try {
     },
     result.created ? 'demo portfolio seeded' : 'demo tenant already has accounts; nothing seeded',
   );
+  // Users are seeded on their own so data folders from before sign-in existed get them too.
+  const users = await seedDemoUsers(orm, result.tenantId);
+  if (users) log.info({ tenantId: result.tenantId, users }, 'demo users created (one per role, see ./retention start)');
 } catch (error) {
   log.error({ err: error }, 'demo seeding failed');
   process.exitCode = 1;

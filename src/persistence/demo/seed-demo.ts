@@ -19,6 +19,7 @@ import { Tenant } from '../../tenants/tenant.entity.js';
 import { DEFAULT_DEMO_ACCOUNTS, MAX_DEMO_ACCOUNTS, portfolioSlices } from './generate-portfolio.js';
 import { dayAt, parseDay } from './random.js';
 import { countRows, DEMO_ENTITY_KEYS, type DemoCounts, type DemoEntityKey, type DemoPortfolio } from './rows.js';
+import { seedDemoAcquisitionCosts } from './demo-acquisition-costs.js';
 
 /** Accounts generated and inserted at a time: bounds memory for large portfolios (~140 rows per account). */
 const ACCOUNTS_PER_SLICE = 5_000;
@@ -137,6 +138,7 @@ export async function seedDemoPortfolio(orm: MikroORM, opts: SeedDemoOptions): P
       const sliceCounts = countRows(portfolio);
       for (const key of DEMO_ENTITY_KEYS) counts[key] += sliceCounts[key];
     }
+    await seedDemoAcquisitionCosts(em, tenantId, opts.asOf);
     return { created: true, tenantId, counts };
   });
   // A bulk load changes the tables' shape: refresh the planner's statistics (outside the transaction).

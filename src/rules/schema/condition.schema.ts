@@ -78,7 +78,11 @@ function checkValue(value: unknown, path: (string | number)[], issues: Issue[]):
     });
     return;
   }
-  if (value && typeof value === 'object' && Object.keys(value).length === 1 && typeof (value as { fact?: unknown }).fact === 'string') return;
+  if (value && typeof value === 'object' && Object.keys(value).length === 1 && typeof (value as { fact?: unknown }).fact === 'string') {
+    // Checked here, not only against the catalog: a 200 KB name would be edit-distance-matched for a "did you mean".
+    if (!FACT_NAME.test((value as { fact: string }).fact)) issues.push({ path: [...path, 'fact'], message: 'expected a fact name (letters, digits, _ and .)' });
+    return;
+  }
   // A structured operator value: flat and small; its operator's schema checks the meaning.
   if (value && typeof value === 'object' && !('fact' in value)) {
     const entries = Object.entries(value);

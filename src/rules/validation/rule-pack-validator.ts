@@ -1,7 +1,7 @@
 import { applyRulePacks } from '../packs/apply-rule-packs.js';
 import { packItemId, packItemKey, rulePackSchema, type RulePack } from '../schema/rule-pack.schema.js';
 import type { RuleBundle } from '../schema/rule-set.schema.js';
-import { checkDocumentLimits } from './document-limits.js';
+import { checkDocumentLimits, checkRuleCount } from './document-limits.js';
 import { checkParts, itemParts, type ValidationContext } from './rule-set-validator.js';
 import { jsonPath, type RuleIssue, type ValidationReport } from './validation-issue.js';
 
@@ -31,6 +31,8 @@ export function validateRulePack(raw: unknown, ctx: PackValidationContext): Pack
     return { valid: false, issues: parsed.error.issues.map((i) => ({ path: jsonPath(i.path as (string | number)[]), severity: 'error' as const, message: i.message })) };
   }
   const pack = parsed.data;
+  const tooMany = checkRuleCount('pack', pack);
+  if (tooMany.length) return { valid: false, issues: tooMany };
   const issues: RuleIssue[] = [];
   if (pack.plugin !== ctx.plugin) issues.push({ path: 'plugin', severity: 'error', message: `this pack belongs to plugin '${ctx.plugin}', not '${pack.plugin}'` });
   if (ctx.extends && pack.extends !== ctx.extends) issues.push({ path: 'extends', severity: 'error', message: `this pack extends '${ctx.extends}'; it cannot change to '${pack.extends}'` });

@@ -6,7 +6,7 @@ import { RULE_SET_KINDS, RULE_SET_SCHEMAS, type RuleBundle, type RuleSetDocument
 import type { TierRuleSet } from '../schema/tier-rule-set.schema.js';
 import type { EscalationRuleSet } from '../schema/escalation-rule-set.schema.js';
 import { checkConditions } from './condition-checker.js';
-import { checkDocumentLimits } from './document-limits.js';
+import { checkDocumentLimits, checkRuleCount } from './document-limits.js';
 import { factScopeFor } from './fact-scopes.js';
 import { checkTierCoverage, type CoverageSample } from './tier-coverage.js';
 import { jsonPath, type RuleIssue, type ValidationReport } from './validation-issue.js';
@@ -40,6 +40,8 @@ export async function validateRuleSet(kind: string, raw: unknown, ctx: Validatio
     return fail(parsed.error.issues.map((i) => ({ path: jsonPath(i.path as (string | number)[]), severity: 'error' as const, message: i.message })));
   }
   const document = parsed.data as RuleSetDocument;
+  const tooMany = checkRuleCount(kind as RuleSetKind, document);
+  if (tooMany.length) return fail(tooMany);
   const issues = semanticIssues(kind as RuleSetKind, document, ctx);
   if (kind === 'tier' && !issues.some((i) => i.severity === 'error')) {
     issues.push(...(await checkTierCoverage(document as TierRuleSet, ctx.operators, ctx.portfolio ?? [])));

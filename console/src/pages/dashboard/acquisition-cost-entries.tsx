@@ -8,8 +8,8 @@ const MONEY = /Spend|Costs|Rate|Cost$/;
 const cellText = (key: string, value: unknown) =>
   typeof value !== 'number' ? '—' : key === 'grossMargin' ? formatPercent(value) : MONEY.test(key) ? formatMoney(value) : formatNumber(value);
 
-/** The entered CAC inputs per period, with the clients-won count used and the resulting CAC; each can be edited. */
-export function AcquisitionCostEntries({ entries, onEdit }: { entries: CostEntry[]; onEdit: (entry: CostEntry) => void }) {
+/** The entered CAC inputs per period, with the clients-won count used and the resulting CAC; each can be edited (given onEdit). */
+export function AcquisitionCostEntries({ entries, onEdit }: { entries: CostEntry[]; onEdit?: (entry: CostEntry) => void }) {
   return (
     <div className="cac-entries">
       <table>
@@ -45,9 +45,11 @@ export function AcquisitionCostEntries({ entries, onEdit }: { entries: CostEntry
               <td className="num">{formatNumber(e.derived?.effectiveClientsWon)}</td>
               <td className="num">{formatMoney(e.derived?.acquisitionCost)}</td>
               <td>
-                <button type="button" className="secondary" onClick={() => onEdit(e)} aria-label={`Edit ${e.period}`}>
-                  Edit
-                </button>
+                {onEdit && (
+                  <button type="button" className="secondary" onClick={() => onEdit(e)} aria-label={`Edit ${e.period}`}>
+                    Edit
+                  </button>
+                )}
               </td>
             </tr>
           ))}

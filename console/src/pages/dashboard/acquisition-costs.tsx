@@ -1,6 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client';
 import { useApi } from '../../api/use-api';
+import { NotAllowed } from '../../auth/not-allowed';
+import { useSession } from '../../auth/session-context';
 import { ErrorPanel, Loading } from '../../components/status';
 import { AcquisitionCostEntries, type CostEntry } from './acquisition-cost-entries';
 import { costBody, COST_FIELDS, fieldOfIssue, type CostValues } from './acquisition-cost-fields';
@@ -8,6 +10,7 @@ import { CostField } from './cost-field';
 
 /** CAC inputs per year or quarter: what the program owner entered, and a form to enter or correct one. */
 export function AcquisitionCosts({ onSaved }: { onSaved: () => void }) {
+  const mayEnter = useSession().can('metrics.inputs');
   const list = useApi<{ items: CostEntry[] }>('/metrics/acquisition-costs');
   const [values, setValues] = useState<CostValues>({ period: String(new Date().getUTCFullYear()) });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -64,23 +67,27 @@ export function AcquisitionCosts({ onSaved }: { onSaved: () => void }) {
       <p className="muted">What winning new clients cost, per year (2026) or quarter (2026-Q3): the CAC, CLV and payback figures read these.</p>
       {list.state === 'loading' && <Loading what="acquisition costs" />}
       {list.state === 'error' && <ErrorPanel error={list.error} onRetry={list.reload} />}
-      {list.state === 'ready' && list.data.items.length > 0 && <AcquisitionCostEntries entries={list.data.items} onEdit={edit} />}
-      <form ref={form} className="cac-form" onSubmit={submit} noValidate aria-label="Acquisition cost inputs">
-        <CostField name="period" label="Period" required hint="YYYY or YYYY-Qn" value={values.period ?? ''} error={fieldErrors.period} onChange={(v) => setValues({ ...values, period: v })} />
-        {COST_FIELDS.map((f) => (
-          <CostField key={f.key} name={f.key} label={f.label} hint={f.hint} required={f.required} type="number" step={f.step} value={values[f.key] ?? ''} error={fieldErrors[f.key]} onChange={(v) => setValues({ ...values, [f.key]: v })} />
-        ))}
-        <div className="cac-actions">
-          <button type="submit" disabled={saving}>
-            {saving ? 'Saving…' : 'Save inputs'}
-          </button>
-          {saved && (
-            <span role="status" className="saved">
-              Saved the inputs for {saved}.
-            </span>
-          )}
-        </div>
-      </form>
+      {list.state === 'ready' && list.data.items.length > 0 && <AcquisitionCostEntries entries={list.data.items} onEdit={mayEnter ? edit : undefined} />}
+      {list.state === 'ready' && list.data.items.length === 0 && !mayEnter && <p className="muted">No inputs entered yet.</p>}
+      {!mayEnter && <NotAllowed permission="metrics.inputs" what="Entering acquisition costs" needs="the Program owner or Admin role" />}
+      {mayEnter && (
+        <form ref={form} className="cac-form" onSubmit={submit} noValidate aria-label="Acquisition cost inputs">
+          <CostField name="period" label="Period" required hint="YYYY or YYYY-Qn" value={values.period ?? ''} error={fieldErrors.period} onChange={(v) => setValues({ ...values, period: v })} />
+          {COST_FIELDS.map((f) => (
+            <CostField key={f.key} name={f.key} label={f.label} hint={f.hint} required={f.required} type="number" step={f.step} value={values[f.key] ?? ''} error={fieldErrors[f.key]} onChange={(v) => setValues({ ...values, [f.key]: v })} />
+          ))}
+          <div className="cac-actions">
+            <button type="submit" disabled={saving}>
+              {saving ? 'Saving…' : 'Save inputs'}
+            </button>
+            {saved && (
+              <span role="status" className="saved">
+                Saved the inputs for {saved}.
+              </span>
+            )}
+          </div>
+        </form>
+      )}
       {formError && <ErrorPanel error={formError} />}
     </section>
   );

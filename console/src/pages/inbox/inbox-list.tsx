@@ -1,4 +1,5 @@
 import { Fragment, useState } from 'react';
+import { useSession } from '../../auth/session-context';
 import { formatDate, formatDateTime } from '../../format';
 import { Link } from '../../router';
 import { playLabel, roleLabel, sourceLabel, type InboxItem, type PersonRow } from './inbox-types';
@@ -11,6 +12,7 @@ const unfinished = (t: InboxItem) => t.status === 'open' || t.status === 'in_pro
 /** The tasks, soonest due first; overdue ones stand out. Each open task can be completed or reassigned in place. */
 export function InboxList({ items, people, onDone }: { items: InboxItem[]; people: PersonRow[]; onDone: (outcome: ActionOutcome) => void }) {
   const [open, setOpen] = useState<{ id: string; action: TaskAction } | null>(null);
+  const mayAct = useSession().can('tasks.act'); // without it the page says why (inbox-page)
   return (
     <table className="inbox-table" aria-label="Tasks">
       <thead>
@@ -67,7 +69,7 @@ export function InboxList({ items, people, onDone }: { items: InboxItem[]; peopl
                 {t.status === 'done' ? `completed ${formatDateTime(t.completedAt)}` : t.status.replace('_', ' ')}
               </td>
               <td className="task-actions">
-                {unfinished(t) && (
+                {mayAct && unfinished(t) && (
                   <>
                     <button type="button" aria-expanded={open?.id === t.id && open.action === 'complete'} onClick={() => setOpen({ id: t.id, action: 'complete' })}>
                       Complete

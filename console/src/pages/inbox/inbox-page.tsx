@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useApi } from '../../api/use-api';
+import { NotAllowed } from '../../auth/not-allowed';
+import { useSession } from '../../auth/session-context';
 import { Page } from '../../components/page';
 import { ErrorPanel, Loading } from '../../components/status';
 import { navigate, useLocation } from '../../router';
@@ -14,8 +16,9 @@ import './inbox.css';
 export function InboxPage() {
   const { query } = useLocation();
   const fromUrl = readInboxFilters(query);
-  // The person chosen last time, unless the link names someone (the URL is then completed to match).
-  const remembered = rememberedOwner.get();
+  const { me: principal, can } = useSession();
+  // The person chosen last time, else the signed-in user's own person, unless the link names someone (the URL is then completed to match).
+  const remembered = rememberedOwner.get() || principal.personId || '';
   const filters = fromUrl.owner === '' && remembered ? { ...fromUrl, owner: remembered } : fromUrl;
   const people = useApi<{ items: PersonRow[] }>('/people?limit=500');
   const tasks = useApi<InboxAnswer>(inboxRequest(filters));
@@ -38,6 +41,7 @@ export function InboxPage() {
       {people.state === 'ready' && <InboxFilters filters={filters} people={sorted} />}
       {filters.owner === '' && people.state === 'ready' && <p className="muted">Choose yourself above to see your own tasks; until then everyone's are shown.</p>}
       {unknownOwner && <p className="error-panel">No person with id {filters.owner} in this firm: choose yourself again.</p>}
+      {!can('tasks.act') && <NotAllowed permission="tasks.act" what="Completing and reassigning tasks" needs="a Partner, Account manager, Program owner or Admin role" />}
       {outcome && (
         <div className={outcome.tone === 'ok' ? 'inbox-flash ok' : 'inbox-flash problem'} role={outcome.tone === 'ok' ? 'status' : 'alert'}>
           {outcome.text}{' '}

@@ -43,7 +43,7 @@ export function inboxRequest(f: InboxFilters): string {
   })}`;
 }
 
-/** Who this browser's person is, remembered between visits per firm (no sign-in yet). */
+/** The person last chosen in the inbox, remembered per firm (before it, the signed-in user's own person is used). */
 const ownerKey = () => `retention.inbox.owner.${session.tenant()}`;
 export const rememberedOwner = {
   get: (): string => localStorage.getItem(ownerKey()) ?? '',

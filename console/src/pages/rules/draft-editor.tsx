@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
+import { useSession } from '../../auth/session-context';
 import { JsonEditor } from '../../components/json-editor/json-editor';
 import { jsonPath, parseJsonSource, type JsonPathPart } from '../../components/json-editor/json-source-map';
 import { ErrorPanel } from '../../components/status';
@@ -37,6 +38,7 @@ export function DraftEditor({ kind, baseVersion, baseDocument, onSaved, onSwitch
   const [saved, setSaved] = useState<{ answer: DraftAnswer; text: string } | null>(null);
   const [simulatedText, setSimulatedText] = useState<string | null>(null);
   const ready = validation.state === 'checked' && validation.valid;
+  const mayPublish = useSession().can('rules.publish');
 
   /** A form edit replaces just that number in the text, so the rest of the JSON keeps its layout. */
   const setNumber = (path: JsonPathPart[], value: number) => {
@@ -104,9 +106,13 @@ export function DraftEditor({ kind, baseVersion, baseDocument, onSaved, onSwitch
               </li>
             ))}
           </ul>
-          <button type="button" onClick={() => onSwitch({ action: 'publish', version: saved.answer.version })} disabled={saved.text !== text}>
-            Publish v{saved.answer.version}…
-          </button>
+          {mayPublish ? (
+            <button type="button" onClick={() => onSwitch({ action: 'publish', version: saved.answer.version })} disabled={saved.text !== text}>
+              Publish v{saved.answer.version}…
+            </button>
+          ) : (
+            <p className="muted">Publishing needs a Program owner or an Admin: ask one to review and publish v{saved.answer.version}.</p>
+          )}
         </div>
       )}
     </section>

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api/use-api';
+import { NotAllowed } from '../../auth/not-allowed';
+import { useSession } from '../../auth/session-context';
 import { Page } from '../../components/page';
 import { ErrorPanel, Loading } from '../../components/status';
 import { Link, navigate, useLocation } from '../../router';
@@ -23,8 +25,11 @@ export function RuleSetPage({ kind }: { kind: string }) {
   const base = `/rule-sets/${encodeURIComponent(kind)}`;
   const overview = useApi<{ ruleSets: RuleSetSummary[] }>('/rule-sets');
   const list = useApi<VersionList>(`${base}/versions`);
-  const editFrom = versionParam(query.get('edit'));
-  const shown = editFrom === null ? (versionParam(query.get('version')) ?? list.data?.activeVersion ?? null) : null;
+  const mayAuthor = useSession().can('rules.author');
+  // A draft needs rules.author: without it an `?edit=` link shows the version read only.
+  const askedToEdit = versionParam(query.get('edit'));
+  const editFrom = mayAuthor ? askedToEdit : null;
+  const shown = editFrom === null ? (versionParam(query.get('version')) ?? askedToEdit ?? list.data?.activeVersion ?? null) : null;
   const { simulation, run, reset } = useSimulation(kind);
   const [switching, setSwitching] = useState<SwitchRequest | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
@@ -44,6 +49,7 @@ export function RuleSetPage({ kind }: { kind: string }) {
       }
     >
       {summary?.plugin && <p className="muted">Rule pack of the {summary.plugin} plugin: it applies to the accounts of that plugin's industries only.</p>}
+      {askedToEdit !== null && !mayAuthor && <NotAllowed permission="rules.author" what="Drafting a rule set" needs="the Program owner or Admin role" />}
       {flash && (
         <p className="flash" role="status">
           {flash}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '../../api/use-api';
+import { useSession } from '../../auth/session-context';
 import { Page } from '../../components/page';
 import { ErrorPanel, Loading } from '../../components/status';
 import { Link } from '../../router';
@@ -11,6 +12,7 @@ import './rules.css';
 /** `/rules`: every rule set of the firm (core and plugin packs) with its active version and drafts. */
 export function RuleSetsPage() {
   const overview = useApi<{ ruleSets: RuleSetSummary[] }>('/rule-sets');
+  const mayAuthor = useSession().can('rules.author');
   const [generation, setGeneration] = useState(0);
   const ruleSets = overview.state === 'ready' ? overview.data.ruleSets : null;
   const active = useActiveVersions(ruleSets?.map((r) => r.kind) ?? null, generation);
@@ -24,8 +26,10 @@ export function RuleSetsPage() {
       {ruleSets && (
         <>
           <p className="muted">
-            {ruleSets.length} rule sets · {drafts === 0 ? 'no open drafts' : `${drafts} open draft${drafts === 1 ? '' : 's'}`}. Open a rule set to view its versions, edit a
-            draft, simulate it on today's portfolio and publish it.
+            {ruleSets.length} rule sets · {drafts === 0 ? 'no open drafts' : `${drafts} open draft${drafts === 1 ? '' : 's'}`}.{' '}
+            {mayAuthor
+              ? "Open a rule set to view its versions, edit a draft, simulate it on today's portfolio and publish it."
+              : 'Open a rule set to read its versions and download them (changing rules needs a Program owner or an Admin).'}
           </p>
           {active.state === 'error' && (
             <ErrorPanel
