@@ -6,24 +6,9 @@ import { Person } from '../relationships/person.entity.js';
 import { AccountHealth } from '../scoring/account-health.entity.js';
 import { Task } from '../tasks/task.entity.js';
 import type { AccountScope } from '../resources/crud-access.js';
+import type { InboxItem } from './inbox-item.js';
 import type { InboxQuery } from './inbox.query.js';
 
-export interface InboxItem {
-  id: string;
-  title: string;
-  description: string | null;
-  status: string;
-  dueOn: string | null;
-  overdue: boolean;
-  ownerRole: string;
-  source: string;
-  sourceRef: string | null;
-  completedAt: string | null;
-  createdAt: string;
-  owner: { id: string; name: string } | null;
-  account: { id: string; name: string; tier: number | null } | null;
-  play: { id: string; play: string; status: string } | null;
-}
 
 const day = (value: unknown): string | null => (value === null || value === undefined ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
 const iso = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string | Date).toISOString());
@@ -67,7 +52,7 @@ export class InboxService {
       const dueOn = day(t.dueOn);
       const unfinished = t.status === 'open' || t.status === 'in_progress';
       return {
-        id: t.id, title: t.title, description: t.description ?? null, status: t.status, dueOn,
+        id: t.id, title: t.title, description: t.description ?? null, status: t.status as InboxItem['status'], dueOn,
         overdue: unfinished && dueOn !== null && dueOn < today,
         ownerRole: t.ownerRole, source: t.source, sourceRef: t.sourceRef ?? null,
         completedAt: iso(t.completedAt), createdAt: iso(t.createdAt)!,

@@ -3,28 +3,11 @@ import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Account } from '../accounts/account.entity.js';
 import { AccountHealth } from '../scoring/account-health.entity.js';
 import type { SignalSeverity } from '../rules/schema/signals-rule-set.schema.js';
+import type { PortfolioAccount } from './portfolio-account.js';
 import { accountsLedBy, contractsOf, ownersOf, severitiesOf } from './account-summaries.js';
 import type { PortfolioAccountsQuery } from './portfolio-accounts.query.js';
 import { scoreChange30d } from './score-change.js';
 
-export interface PortfolioAccount {
-  id: string;
-  name: string;
-  industry: string;
-  status: string;
-  tier: number | null;
-  score: number | null;
-  band: string | null;
-  stage: number | null;
-  change30d: number | null;
-  severity: SignalSeverity | null;
-  signalCount: number;
-  criticalSignalCount: number;
-  owner: { id: string; name: string } | null;
-  nextRenewalOn: string | null;
-  annualValue: number | null;
-  computedAt: string | null;
-}
 
 type Row = Omit<PortfolioAccount, 'owner' | 'nextRenewalOn' | 'annualValue' | 'severity'> & { snapshotId: string | null; severity?: SignalSeverity | null };
 

@@ -1,24 +1,8 @@
-import type { Severity } from './account-vocabulary';
+import type { PortfolioAccount } from '../../../../src/portfolio/portfolio-account';
 
-/** One row of GET /portfolio/accounts. */
-export interface PortfolioAccount {
-  id: string;
-  name: string;
-  industry: string;
-  status: string;
-  tier: number | null;
-  score: number | null;
-  band: string | null;
-  stage: number | null;
-  change30d: number | null;
-  severity: Severity | null;
-  signalCount: number;
-  criticalSignalCount: number;
-  owner: { id: string; name: string } | null;
-  nextRenewalOn: string | null;
-  annualValue: number | null;
-  computedAt: string | null;
-}
+/** One row of GET /portfolio/accounts: the service's own type. */
+export type { PortfolioAccount };
+
 export interface PortfolioPage {
   total: number;
   items: PortfolioAccount[];

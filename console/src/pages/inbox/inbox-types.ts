@@ -1,21 +1,9 @@
 // Shapes of GET /inbox and GET /people, and the task vocabulary as people read it.
 
-export interface InboxItem {
-  id: string;
-  title: string;
-  description: string | null;
-  status: 'open' | 'in_progress' | 'done' | 'cancelled';
-  dueOn: string | null;
-  overdue: boolean;
-  ownerRole: string;
-  source: string;
-  sourceRef: string | null;
-  completedAt: string | null;
-  createdAt: string;
-  owner: { id: string; name: string } | null;
-  account: { id: string; name: string; tier: number | null } | null;
-  play: { id: string; play: string; status: string } | null;
-}
+/** One task of GET /inbox: the service's own type. */
+import type { InboxItem } from '../../../../src/inbox/inbox-item';
+
+export type { InboxItem };
 
 export interface InboxPage {
   total: number;
