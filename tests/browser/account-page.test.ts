@@ -2,19 +2,15 @@
 // caused by events is explained on the page exactly as the API explains it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { createActivitiesFrom } from '../../src/activities/index.js';
-import { createLogger } from '../../src/logging/logger.js';
 import { seedDemoPortfolio } from '../../src/persistence/demo/seed-demo.js';
 import { HealthSnapshot } from '../../src/scoring/health-snapshot.entity.js';
 import { RescoreOnActivity } from '../../src/scoring/rescore-on-activity.js';
 import { authHeaders } from '../support/test-credentials.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testDialects } from '../support/test-databases.js';
-import { startDevServer, type DevServer } from '../temporal/dev-server.js';
-import { installQuietTemporalRuntime } from '../temporal/sdk-runtime.js';
-import { eventually, workflowBundle } from '../plays/play-test-kit.js';
+import { eventually } from '../plays/play-test-kit.js';
 import { consolePage, launchBrowser, screenshot } from './console-kit.js';
+import { startPlaysStack, type PlaysStack } from './plays-stack.js';
 
 const T = { tenant: 'demo' };
 const HOUR = 3_600_000;
@@ -144,31 +140,16 @@ describe('console: accounts list and account page', () => {
 // A running play on the account page, with its live timeline queried from the workflow
 // (real Temporal dev server and worker, as in tests/plays/plays-e2e.test.ts).
 describe('console: a play on the account page', () => {
-  let server: DevServer;
+  let stack: PlaysStack;
   let app: TestApp;
-  let worker: Worker;
-  let running: Promise<void>;
   let browser: Browser;
-  const taskQueue = `console-plays-${Date.now()}`;
 
   beforeAll(async () => {
-    installQuietTemporalRuntime();
-    server = await startDevServer({ searchAttributes: { RetentionTenant: 'Keyword', RetentionAccount: 'Keyword', RetentionPlay: 'Keyword', RetentionTier: 'Int', RetentionStatus: 'Keyword' } });
-    app = await startTestApp(testDialects()[0], { TEMPORAL_ADDRESS: server.address, TEMPORAL_NAMESPACE: server.namespace, TEMPORAL_TASK_QUEUE: taskQueue });
-    await seedDemoPortfolio(app.orm, { tenantId: 'demo', asOf: new Date(), accounts: 20 });
-    expect((await app.call('POST', '/api/v1/scoring/rescore', {}, T)).status).toBe(200);
-    const connection = await NativeConnection.connect({ address: server.address });
-    worker = await Worker.create({ connection, namespace: server.namespace, taskQueue, workflowBundle: await workflowBundle(), activities: createActivitiesFrom(app.app, app.orm, createLogger('silent', 'test')) });
-    running = worker.run();
-    browser = await launchBrowser();
+    stack = await startPlaysStack({ tenant: 'demo', accounts: 20, taskQueue: `console-plays-${Date.now()}` });
+    ({ app, browser } = stack);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    if (worker?.getState() === 'RUNNING') worker.shutdown();
-    await running;
-    await app?.close();
-    await server?.stop();
-  }, 60_000);
+
+  afterAll(async () => stack?.close(), 60_000);
 
   it('shows the play steps: done (by whom), current, due dates; and its open tasks', async () => {
     const [snapshot] = await app.orm.em.fork().find(HealthSnapshot, { tenantId: 'demo', tier: { $gte: 2 } }, { orderBy: { score: 'asc' }, limit: 1 });

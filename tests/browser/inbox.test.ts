@@ -4,22 +4,15 @@
 // that next task is reassigned from the UI; a task completed elsewhere meanwhile is a clear 409.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { Account } from '../../src/accounts/account.entity.js';
-import { createActivitiesFrom } from '../../src/activities/index.js';
-import { createLogger } from '../../src/logging/logger.js';
-import { seedDemoPortfolio } from '../../src/persistence/demo/seed-demo.js';
 import { Person } from '../../src/relationships/person.entity.js';
 import { TeamAssignment } from '../../src/relationships/team-assignment.entity.js';
 import { Task } from '../../src/tasks/task.entity.js';
-import { eventually, workflowBundle } from '../plays/play-test-kit.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { testDialects } from '../support/test-databases.js';
-import { startDevServer, type DevServer } from '../temporal/dev-server.js';
-import { installQuietTemporalRuntime } from '../temporal/sdk-runtime.js';
-import { consolePage, launchBrowser, screenshot } from './console-kit.js';
+import { eventually } from '../plays/play-test-kit.js';
+import type { TestApp } from '../support/test-app.js';
+import { consolePage, screenshot } from './console-kit.js';
+import { startPlaysStack, type PlaysStack } from './plays-stack.js';
 
-installQuietTemporalRuntime();
 /** Polls until the assertion holds: the UI answers after debounces and server round trips (slower under a loaded CI). */
 const until = <T>(read: () => Promise<T> | T, timeout = 10_000) => expect.poll(read, { timeout });
 const TENANT = 'inbox-ui';
@@ -33,35 +26,16 @@ interface PlayState {
 }
 
 describe('task inbox (browser, Temporal)', () => {
-  let server: DevServer;
+  let stack: PlaysStack;
   let app: TestApp;
-  let worker: Worker;
-  let running: Promise<void>;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startDevServer({ searchAttributes: { RetentionTenant: 'Keyword', RetentionAccount: 'Keyword', RetentionPlay: 'Keyword', RetentionTier: 'Int', RetentionStatus: 'Keyword' } });
-    const taskQueue = `inbox-ui-${Date.now()}`;
-    app = await startTestApp(testDialects()[0], { TEMPORAL_ADDRESS: server.address, TEMPORAL_NAMESPACE: server.namespace, TEMPORAL_TASK_QUEUE: taskQueue, PLAY_DISPATCH_INTERVAL_MS: '200' });
-    await seedDemoPortfolio(app.orm, { tenantId: TENANT, asOf: new Date(), accounts: 16 });
-    // Scored like a live firm: tiers in the inbox, and the escalation tasks real inboxes also hold.
-    expect((await app.call('POST', '/api/v1/scoring/rescore', {}, T)).status).toBeLessThan(300);
-    const connection = await NativeConnection.connect({ address: server.address });
-    worker = await Worker.create({
-      connection, namespace: server.namespace, taskQueue, workflowBundle: await workflowBundle(),
-      activities: createActivitiesFrom(app.app, app.orm, createLogger('silent', 'test')),
-    });
-    running = worker.run();
-    browser = await launchBrowser();
+    stack = await startPlaysStack({ tenant: TENANT, accounts: 16, taskQueue: `inbox-ui-${Date.now()}`, env: { PLAY_DISPATCH_INTERVAL_MS: '200' } });
+    ({ app, browser } = stack);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    if (worker?.getState() === 'RUNNING') worker.shutdown();
-    await running;
-    await app?.close();
-    await server?.stop();
-  }, 60_000);
+  afterAll(async () => stack?.close(), 60_000);
 
   it('completing a play task from the inbox signals its play; its next task is reassigned from the inbox', async () => {
     // An account (core onboarding template: the technology plugin has its own) with an account lead.
