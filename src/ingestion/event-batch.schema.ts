@@ -11,6 +11,7 @@ export const eventEnvelopeSchema = z.strictObject({
   /** Client-supplied idempotency key, unique per tenant. */
   id: z.string().min(1).max(200),
   type: z.enum(EVENT_TYPES.map((t) => t.type) as [string, ...string[]]),
+  /** When it happened at the source (default: on receipt). Orders update events: an older one arriving late never overwrites a newer one. */
   occurredAt: isoDateTime().optional(),
   data: z.record(z.string(), z.unknown()),
 });

@@ -6,14 +6,16 @@ import { ScoringService } from './scoring.service.js';
 
 /** Debounce: collect the accounts events touched for a moment, then rescore them together. */
 export const RESCORE_DEBOUNCE_MS = 150;
-/** A failed pass (database down) is retried after 1 s, doubling up to 30 s, until it succeeds. */
-const RETRY_MIN_MS = 1_000;
-const RETRY_MAX_MS = 30_000;
+/** A failed pass (database down) is retried on its own after 1 s, doubling up to 1 min, 20 times (~15 min). */
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 60_000;
+const RETRY_ATTEMPTS = 20;
 
 /**
  * Rescores accounts within moments of any ingested change (events, imports, CRUD of history).
  * The change is already committed when this runs: a pass that fails (the database crashed in the
- * meantime) is retried, so an acknowledged event always reaches the account's health.
+ * meantime) is retried, so an acknowledged event reaches the account's health once the database is
+ * back (after the last retry, the daily rescoring catches up).
  */
 @Injectable()
 export class RescoreOnActivity implements OnModuleInit, OnApplicationShutdown {
@@ -21,9 +23,7 @@ export class RescoreOnActivity implements OnModuleInit, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
   private inFlight = Promise.resolve();
-  private readonly failed = new Map<string, Set<string>>();
-  private retryTimer?: NodeJS.Timeout;
-  private retryDelayMs = RETRY_MIN_MS;
+  private readonly retries = new Set<NodeJS.Timeout>();
   private stopped = false;
 
   constructor(
@@ -39,7 +39,8 @@ export class RescoreOnActivity implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
     this.stopped = true; // failed passes left now are caught up by the daily rescoring
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retries.forEach((timer) => clearTimeout(timer));
+    this.retries.clear();
     if (this.timer) clearTimeout(this.timer);
     this.flush();
     await this.inFlight;
@@ -66,32 +67,28 @@ export class RescoreOnActivity implements OnModuleInit, OnApplicationShutdown {
     this.timer = undefined;
     const batches = [...this.pending.entries()];
     this.pending.clear();
-    for (const [tenantId, ids] of batches) {
-      this.inFlight = this.inFlight
-        .then(() => this.scoring.rescore(tenantId, [...ids], 'event'))
-        .then(() => {
-          this.retryDelayMs = RETRY_MIN_MS;
-        })
-        .catch((error: unknown) => {
-          this.log.error({ err: error, tenantId, accounts: ids.size, retryInMs: this.retryDelayMs }, 'event-driven rescoring failed');
-          this.retryLater(tenantId, ids);
-        });
-    }
+    for (const [tenantId, ids] of batches) this.run(tenantId, [...ids], 0);
   }
 
-  private retryLater(tenantId: string, accountIds: Set<string>): void {
-    if (this.stopped) return;
-    const set = this.failed.get(tenantId) ?? new Set<string>();
-    accountIds.forEach((id) => set.add(id));
-    this.failed.set(tenantId, set);
-    if (this.retryTimer) return;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      const batches = [...this.failed.entries()];
-      this.failed.clear();
-      for (const [tenant, ids] of batches) this.enqueue(tenant, [...ids]);
-    }, this.retryDelayMs);
-    this.retryTimer.unref();
-    this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
+  /**
+   * Queues one rescoring pass. A failed pass is retried on its own, never merged into new work, so
+   * an account that keeps failing cannot hold up the rescoring of other accounts' new events.
+   */
+  private run(tenantId: string, accountIds: string[], attempt: number): void {
+    this.inFlight = this.inFlight
+      .then(() => this.scoring.rescore(tenantId, accountIds, 'event'))
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        const retry = !this.stopped && attempt < RETRY_ATTEMPTS;
+        const delayMs = Math.min(RETRY_FIRST_MS * 2 ** attempt, RETRY_MAX_MS);
+        this.log.error({ err: error, tenantId, accounts: accountIds.length, attempt: attempt + 1, ...(retry ? { retryInMs: delayMs } : {}) }, 'event-driven rescoring failed');
+        if (!retry) return;
+        const timer = setTimeout(() => {
+          this.retries.delete(timer);
+          this.run(tenantId, accountIds, attempt + 1);
+        }, delayMs);
+        timer.unref();
+        this.retries.add(timer);
+      });
   }
 }
