@@ -53,7 +53,7 @@ describe.each(testDialects())('rescoring an unchanged portfolio ($name)', (diale
     // A current promoter: an NPS of 0 must change its satisfaction points, whatever day the demo was drawn for.
     const current = await app.orm.em.fork().find(AccountHealth, { tenantId: 'demo', score: { $gte: 50 } });
     const latestSnapshots = await app.orm.em.fork().find(HealthSnapshot, { id: { $in: current.map((h) => h.snapshotId) } }, { fields: ['id', 'accountId', 'facts'] });
-    const promoter = latestSnapshots.find((s) => typeof s.facts.latestNps === 'number' && s.facts.latestNps >= 9);
+    const promoter = latestSnapshots.find((s) => { const nps = (s.facts as Record<string, unknown>).latestNps; return typeof nps === 'number' && nps >= 9; });
     expect(promoter, 'a demo account with a promoter NPS').toBeDefined();
     const health = current.find((h) => h.accountId === promoter!.accountId)!;
     const before = await snapshots();
