@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { requestContextMiddleware } from './audit/request-context.js';
 import { consoleBuildDir, serveConsole } from './console/serve-console.js';
 import { HttpErrorFilter } from './api/http-error.filter.js';
+import { TextSafetyPipe } from './api/text-safety.pipe.js';
 import { API_PREFIX } from './api/openapi/openapi-document.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.schema.js';
@@ -37,6 +38,7 @@ export async function createHttpApp(config: AppConfig, orm: MikroORM, log: Logge
     ],
   });
   app.useGlobalFilters(new HttpErrorFilter(log));
+  app.useGlobalPipes(new TextSafetyPipe()); // NUL / lone surrogates: 400 before any database sees them
   // Swagger UI assets come from the installed package: no CDN at run time.
   const swaggerUi = require('swagger-ui-dist') as { getAbsoluteFSPath(): string };
   app.use('/docs/assets', express.static(swaggerUi.getAbsoluteFSPath(), { index: false }));

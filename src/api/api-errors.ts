@@ -21,3 +21,9 @@ export class Conflict extends Error {
     super(message);
   }
 }
+/** A service the request needs (Temporal) cannot be reached: a 503 the client may retry, not a 500. */
+export class DependencyUnavailable extends Error {
+  constructor(readonly dependency: string, cause: unknown) {
+    super(`${dependency} is unreachable (${cause instanceof Error ? cause.message : String(cause)}); retry later`, { cause });
+  }
+}

@@ -1,7 +1,7 @@
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Logger } from 'pino';
-import { Conflict, NotFound, ValidationFailed } from './api-errors.js';
+import { Conflict, DependencyUnavailable, NotFound, ValidationFailed } from './api-errors.js';
 
 /** Uniform error bodies: `{ error, message, issues? }`. Unknown errors are logged and hidden behind a 500. */
 @Catch()
@@ -11,7 +11,10 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.describe(exception);
-    if (status >= 500) this.log.error({ err: exception }, 'unhandled error');
+    if (exception instanceof DependencyUnavailable) {
+      this.log.warn({ reason: exception.message }, 'dependency unavailable');
+      response.setHeader('Retry-After', '30');
+    } else if (status >= 500) this.log.error({ err: exception }, 'unhandled error');
     response.status(status).json(body);
   }
 
@@ -20,6 +23,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       return [HttpStatus.BAD_REQUEST, { error: 'validation_failed', message: exception.message, issues: exception.issues }];
     }
     if (exception instanceof NotFound) return [HttpStatus.NOT_FOUND, { error: 'not_found', message: exception.message }];
+    if (exception instanceof DependencyUnavailable) return [HttpStatus.SERVICE_UNAVAILABLE, { error: 'service_unavailable', message: exception.message }];
     if (exception instanceof Conflict) {
       return [HttpStatus.CONFLICT, { error: 'conflict', message: exception.message, ...(exception.details ? { details: exception.details } : {}) }];
     }

@@ -18,6 +18,14 @@ export const email = () =>
     const at = value.lastIndexOf('@');
     return at <= 64 && value.slice(at + 1).split('.').every((label) => label.length <= 63 && !label.startsWith('-') && !label.endsWith('-'));
   }, 'expected an email address (at most 64 characters before the @, domain labels of at most 63 that neither start nor end with -)');
+/**
+ * An integer query parameter: digits only. z.coerce.number() alone turns '' and ' ' into 0 and
+ * reads '0x10' or '1e2' as numbers, accepting values the document (type: integer) rules out.
+ */
+export const queryInt = (min: number, max: number) =>
+  z
+    .preprocess((value) => (typeof value === 'string' && !/^-?\d+$/.test(value) ? Number.NaN : value), z.coerce.number({ error: 'expected an integer' }).int().min(min).max(max))
+    .meta({ type: 'integer', minimum: min, maximum: max });
 export const money = () => z.number({ error: 'expected a number' }).finite().nonnegative().max(1e12);
 export const shortText = (max = 200) => z.string().trim().min(1).max(max);
 export const longText = () => z.string().max(20_000);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime } from '../api/zod-fields.js';
+import { isoDateTime, queryInt } from '../api/zod-fields.js';
 
 export const auditQuery = z.strictObject({
   resource: z.string().regex(/^[a-z_]{1,60}$/).optional(),
@@ -8,7 +8,7 @@ export const auditQuery = z.strictObject({
   action: z.string().regex(/^[a-z.]{1,40}$/).optional(),
   from: isoDateTime().optional(),
   to: isoDateTime().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: queryInt(1, 500).default(100),
+  offset: queryInt(0, 1_000_000).default(0),
 });
 export type AuditQuery = z.output<typeof auditQuery>;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { shortText, tenantId, uuid } from '../api/zod-fields.js';
+import { email, shortText, tenantId, uuid } from '../api/zod-fields.js';
 import { ROLES } from './roles.js';
 
 export const loginBody = z.strictObject({
   tenant: tenantId(),
-  email: z.email().max(254),
+  email: email(),
   password: z.string().min(1).max(200),
 });
 
@@ -12,7 +12,7 @@ const password = z.string().min(12, 'at least 12 characters').max(200);
 const roles = z.array(z.enum(ROLES)).min(1).max(ROLES.length).refine((r) => new Set(r).size === r.length, 'roles must not repeat');
 
 export const userCreateBody = z.strictObject({
-  email: z.email().max(254),
+  email: email(),
   name: shortText(),
   password: password.optional(),
   roles,

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { z } from 'zod';
-import { uuid } from '../api/zod-fields.js';
+import { queryInt, uuid } from '../api/zod-fields.js';
 import { parseOrThrow } from '../api/zod-issues.js';
 import { TenantId } from '../tenants/tenant-id.decorator.js';
 import { TenantsService } from '../tenants/tenants.service.js';
@@ -9,8 +9,8 @@ import { EscalationRecord } from './escalation-record.entity.js';
 import { PLAY_COMMAND_STATUSES, PlayCommand } from './play-command.entity.js';
 import { Requires } from '../auth/policy.decorators.js';
 
-const recordQuery = z.strictObject({ accountId: uuid().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
-const commandQuery = z.strictObject({ accountId: uuid().optional(), status: z.enum(PLAY_COMMAND_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
+const recordQuery = z.strictObject({ accountId: uuid().optional(), limit: queryInt(1, 500).default(100) });
+const commandQuery = z.strictObject({ accountId: uuid().optional(), status: z.enum(PLAY_COMMAND_STATUSES).optional(), limit: queryInt(1, 500).default(100) });
 
 /** Read side of escalations: what fired, and the durable play commands it produced. */
 @Controller()

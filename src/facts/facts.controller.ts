@@ -1,12 +1,11 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { Account } from '../accounts/account.entity.js';
-import { NotFound } from '../api/api-errors.js';
 import { TenantId } from '../tenants/tenant-id.decorator.js';
 import { TenantsService } from '../tenants/tenants.service.js';
 import { computeFactsForAccounts } from './batch-fact-computer.js';
 import { FactCatalog } from './fact-catalog.js';
 import { Requires } from '../auth/policy.decorators.js';
+import { assertAccountExists } from '../accounts/find-account.js';
 
 @Controller()
 export class FactsController {
@@ -29,7 +28,7 @@ export class FactsController {
   async forAccount(@TenantId() tenantId: string, @Param('id') id: string) {
     await this.tenants.assertExists(tenantId);
     const em = this.orm.em.fork();
-    if (!(await em.findOne(Account, { tenantId, id }, { fields: ['id'] }))) throw new NotFound(`account ${id} not found`);
+    await assertAccountExists(em, tenantId, id);
     const asOf = new Date();
     const facts = await computeFactsForAccounts(this.catalog, em, tenantId, [id], asOf);
     return { accountId: id, asOf: asOf.toISOString(), facts: facts.get(id) };

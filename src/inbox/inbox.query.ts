@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TASK_OWNER_ROLES } from '../domain/vocabulary.js';
-import { uuid } from '../api/zod-fields.js';
+import { queryInt, uuid } from '../api/zod-fields.js';
 
 /**
  * Query of a person's task inbox. `open` (default) means not finished: open or in progress.
@@ -12,7 +12,7 @@ export const inboxQuery = z.strictObject({
   status: z.enum(['open', 'done', 'cancelled', 'all']).default('open'),
   accountId: uuid().optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: queryInt(1, 500).default(100),
+  offset: queryInt(0, 1_000_000).default(0),
 });
 export type InboxQuery = z.output<typeof inboxQuery>;

@@ -7,6 +7,7 @@ import { TemporalClientService } from '../temporal/temporal-client.service.js';
 import { taskCompletedSignal, taskReassignedSignal } from '../../workflows/shared/play-signals.js';
 import { PlayInstance } from './play-instance.entity.js';
 import { retryOnBusy } from '../persistence/retry-on-busy.js';
+import { isUuid } from '../api/uuid.js';
 
 /**
  * People complete or reassign tasks; a play's task also signals its play. The task row and the
@@ -51,7 +52,7 @@ export class PlayTasksService {
   }
 
   private async openTask(em: EntityManager, tenantId: string, taskId: string): Promise<Task> {
-    const task = await em.findOne(Task, { tenantId, id: taskId });
+    const task = isUuid(taskId) ? await em.findOne(Task, { tenantId, id: taskId }) : null;
     if (!task) throw new NotFound(`task ${taskId} not found`);
     if (task.status === 'done' || task.status === 'cancelled') throw new Conflict(`task ${taskId} is already ${task.status === 'done' ? 'completed' : 'cancelled'}; nothing was changed`);
     return task;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MikroORM, UniqueConstraintViolationException, wrap, type EntityManager } from '@mikro-orm/core';
-import { Conflict, NotFound } from '../api/api-errors.js';
+import { MikroORM, UniqueConstraintViolationException, UuidType, wrap, type EntityManager } from '@mikro-orm/core';
+import { Conflict, NotFound, ValidationFailed } from '../api/api-errors.js';
+import { isUuid } from '../api/uuid.js';
 import { parseOrThrow } from '../api/zod-issues.js';
 import { AccountActivity } from '../ingestion/account-activity.js';
 import { AccountAttributesValidator } from '../plugin-host/account-attributes.validator.js';
@@ -105,7 +106,7 @@ export class CrudService {
 
   private async load(em: EntityManager, tenantId: string, def: ResourceDefinition, id: string, scope: AccountScope | null = null): Promise<object> {
     // Another tenant's id, or an account an account manager does not serve, is indistinguishable from a missing one.
-    const entity = await em.findOne(def.entity, { id, tenantId } as never);
+    const entity = isUuid(id) ? await em.findOne(def.entity, { id, tenantId } as never) : null;
     if (!entity || !rowInScope(def, toPlain(entity), scope)) throw new NotFound(`${def.singular} ${id} not found`);
     return entity;
   }
@@ -126,7 +127,11 @@ export class CrudService {
     const meta = em.getMetadata().get(def.entity as never);
     const out: Row = {};
     for (const [key, raw] of Object.entries(filters)) {
-      const type = meta.properties[key as never]?.runtimeType;
+      const property = meta.properties[key as never] as { runtimeType?: string; customType?: unknown } | undefined;
+      const type = property?.runtimeType;
+      // A value the column cannot hold matches nothing; PostgreSQL would refuse it with an error (a 500).
+      if (property?.customType instanceof UuidType && !isUuid(raw)) throw new ValidationFailed([{ path: `query.${key}`, code: 'invalid_format', message: 'expected a UUID', expected: 'uuid' }]);
+      if (type === 'number' && !Number.isFinite(Number(raw))) throw new ValidationFailed([{ path: `query.${key}`, code: 'invalid_type', message: 'expected a number', expected: 'number' }]);
       out[key] = type === 'boolean' ? raw === 'true' : type === 'number' ? Number(raw) : raw;
     }
     return out;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { ValidationFailed } from '../api/api-errors.js';
 import { parseOrThrow } from '../api/zod-issues.js';
+import { queryInt } from '../api/zod-fields.js';
 
 export const MAX_PAGE_SIZE = 500;
 
 const pageSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: queryInt(1, MAX_PAGE_SIZE).default(50),
+  offset: queryInt(0, 10_000_000).default(0),
 });
 
 export interface ListQuery {

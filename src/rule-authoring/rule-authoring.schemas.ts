@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NotFound } from '../api/api-errors.js';
+import { queryInt } from '../api/zod-fields.js';
 
 const version = z.number().int().min(0);
 const reason = z.string().trim().min(3, 'say why (at least 3 characters): it goes into the audit log').max(2000);
@@ -14,7 +15,7 @@ export const backtestBody = z.intersection(
 );
 export const publishBody = z.strictObject({ reason, expectedActiveVersion: version.optional() });
 export const rollbackBody = z.strictObject({ toVersion: version, reason, expectedActiveVersion: version.optional() });
-export const auditQuery = z.strictObject({ kind: z.string().regex(/^[a-z][a-z0-9.]{1,40}$/, 'expected a rule-set id such as health or legal.signals').optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const auditQuery = z.strictObject({ kind: z.string().regex(/^[a-z][a-z0-9.]{1,40}$/, 'expected a rule-set id such as health or legal.signals').optional(), limit: queryInt(1, 500).default(100) });
 
 /** A core kind or an installed plugin pack id; anything else is a 404 listing what exists. */
 export function kindOrThrow(kind: string, known: readonly string[]): string {

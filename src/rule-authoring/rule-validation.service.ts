@@ -33,7 +33,8 @@ export class RuleValidationService {
     const pack = this.registry.packOf(kind);
     if (pack) return validateRulePack(document, { catalog: this.catalog, operators: this.operators, plugin: pack.plugin, extends: pack.document.extends, base });
 
-    const samples = kind === 'tier' ? (await this.portfolio.facts(tenantId)).map((r) => ({ label: `account ${r.name}`, facts: r.facts })) : [];
+    // Lazily: only a tier document that passed every other check pays for the portfolio's facts.
+    const samples = async () => (await this.portfolio.facts(tenantId)).map((r) => ({ label: `account ${r.name}`, facts: r.facts }));
     const result = await validateRuleSet(kind, document, { catalog: this.catalog, operators: this.operators, portfolio: samples });
     if (!result.valid || !result.document) return result;
     const candidateBase = { ...base, [kind]: result.document } as RuleBundle;

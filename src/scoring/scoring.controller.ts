@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@ne
 import { MikroORM } from '@mikro-orm/core';
 import { z } from 'zod';
 import { NotFound } from '../api/api-errors.js';
-import { uuid } from '../api/zod-fields.js';
+import { queryInt, uuid } from '../api/zod-fields.js';
 import { parseOrThrow } from '../api/zod-issues.js';
 import { assertAccountExists } from '../accounts/find-account.js';
 import { TenantId } from '../tenants/tenant-id.decorator.js';
@@ -11,7 +11,7 @@ import { HealthSnapshot } from './health-snapshot.entity.js';
 import { ScoringService } from './scoring.service.js';
 import { Requires } from '../auth/policy.decorators.js';
 
-const historyQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+const historyQuery = z.strictObject({ limit: queryInt(1, 500).default(50) });
 const rescoreBody = z.strictObject({ accountIds: z.array(uuid()).min(1).max(10_000).optional() });
 
 /** Explained health: the current snapshot, its history with deltas, and manual rescoring. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
+import { DependencyUnavailable } from '../api/api-errors.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { connectTemporalClient, type TemporalClientHandle } from './temporal-connection.js';
@@ -20,7 +21,7 @@ export class TemporalClientService implements OnApplicationShutdown {
       return (await this.handle).client;
     } catch (error) {
       this.handle = undefined;
-      throw error;
+      throw new DependencyUnavailable('Temporal', error);
     }
   }
 

@@ -14,8 +14,11 @@ import { jsonPath, type RuleIssue, type ValidationReport } from './validation-is
 export interface ValidationContext {
   catalog: FactCatalog;
   operators: OperatorRegistry;
-  /** Live portfolio facts: tier coverage is checked on them (and on threshold probes). */
-  portfolio?: CoverageSample[];
+  /**
+   * Live portfolio facts: tier coverage is checked on them (and on threshold probes). A function is
+   * called only when a tier document got that far, so invalid documents cost no portfolio query.
+   */
+  portfolio?: CoverageSample[] | (() => Promise<CoverageSample[]>);
   /** The core rule sets plugin packs apply to (needed to validate a pack file). */
   base?: RuleBundle;
 }
@@ -44,7 +47,8 @@ export async function validateRuleSet(kind: string, raw: unknown, ctx: Validatio
   if (tooMany.length) return fail(tooMany);
   const issues = semanticIssues(kind as RuleSetKind, document, ctx);
   if (kind === 'tier' && !issues.some((i) => i.severity === 'error')) {
-    issues.push(...(await checkTierCoverage(document as TierRuleSet, ctx.operators, ctx.portfolio ?? [])));
+    const samples = typeof ctx.portfolio === 'function' ? await ctx.portfolio() : (ctx.portfolio ?? []);
+    issues.push(...(await checkTierCoverage(document as TierRuleSet, ctx.operators, samples)));
   }
   const valid = !issues.some((i) => i.severity === 'error');
   return { valid, issues, document: valid ? document : undefined };
