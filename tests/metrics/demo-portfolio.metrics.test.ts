@@ -4,6 +4,7 @@ import { seedDemoPortfolio } from '../../src/persistence/demo/seed-demo.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testDialects } from '../support/test-databases.js';
 import { figures, table, type FigureBody } from './metrics-fixtures.js';
+import { AcquisitionCost } from '../../src/metrics/acquisition-costs/acquisition-cost.entity.js';
 
 /** Figures that need data the demo seeder does not produce (acquisition costs, finished plays, interventions). */
 const NEEDS_MORE_THAN_THE_DEMO = ['acquisitionCost', 'clientLifetimeValue', 'paybackMonths', 'programRoi', 'recoveryRate', 'detectionToInterventionDays'];
@@ -22,8 +23,10 @@ describe.each(testDialects())('metrics on the demo portfolio ($name)', (dialect)
       await seedDemoPortfolio(app.orm, { tenantId: tenant, asOf: new Date(), accounts });
       expect((await app.call('POST', '/api/v1/scoring/rescore', {}, { tenant })).status).toBe(200);
     }
-    expect(await seedDemoAcquisitionCosts(app.orm.em.fork(), 'demo-costs', new Date())).toBe(3);
+    // The demo seeder enters three years of cost inputs; the first two firms stand for a firm that entered none.
+    expect(await app.orm.em.fork().count(AcquisitionCost, { tenantId: 'demo-costs' })).toBe(3);
     expect(await seedDemoAcquisitionCosts(app.orm.em.fork(), 'demo-costs', new Date())).toBe(0);
+    for (const tenantId of ['demo', 'demo-small']) await app.orm.em.fork().nativeDelete(AcquisitionCost, { tenantId });
   });
   afterAll(async () => app?.close());
 
