@@ -1,7 +1,8 @@
 // Shapes of the API answers the account page reads (see /openapi.json).
-import type { Severity } from '../accounts/account-vocabulary';
+import type { FactValue } from '../../../../src/facts/fact-definition';
+import type { ComponentResult, FiredRule, SignalResult as Signal } from '../../../../src/scoring/evaluation';
 
-export type FactValue = string | number | boolean | null;
+export type { FactValue };
 
 export interface Account {
   id: string;
@@ -15,28 +16,8 @@ export interface Account {
   churnReason: string | null;
   churnNotes: string | null;
 }
-export interface FiredRule {
-  id: string;
-  description: string;
-  points?: number;
-  reason: string;
-  facts: Record<string, FactValue>;
-}
-export interface ComponentResult {
-  id: string;
-  name: string;
-  weight: number;
-  points: number;
-  rules: FiredRule[];
-}
-export interface Signal {
-  id: string;
-  name: string;
-  category: string;
-  severity: Severity;
-  explanation: string;
-  facts: Record<string, FactValue>;
-}
+// The score's explanation, exactly as the service's evaluator types it.
+export type { ComponentResult, FiredRule, Signal };
 export type RuleVersions = Record<string, { version: number; hash: string }>;
 export interface ScoreDelta {
   from: number;

@@ -37,16 +37,17 @@ function ChangeTable<T>({ title, rows, head, render, empty }: { title: string; r
 
 const Arrow = ({ from, to }: { from: number; to: number }) => <span className={to > from ? 'delta-up' : 'delta-down'}>{to > from ? '▲' : '▼'}</span>;
 
-export function TierChanges({ rows }: { rows: SimulationReport['tierChanges'] }) {
+/** Accounts moving from one numbered level to another (tiers, lifecycle stages). */
+function LevelChanges({ title, empty, unit, rows }: { title: string; empty: string; unit: string; rows: { accountId: string; name: string; from: number; to: number }[] }) {
   return (
     <ChangeTable
-      title="Tier moves"
+      title={title}
       rows={rows}
-      empty="Nobody would change tier."
+      empty={empty}
       head={
         <tr>
           <th scope="col">Account</th>
-          <th scope="col">Tier now</th>
+          <th scope="col">{unit} now</th>
           <th scope="col">With candidate</th>
         </tr>
       }
@@ -55,15 +56,19 @@ export function TierChanges({ rows }: { rows: SimulationReport['tierChanges'] })
           <td>
             <AccountLink id={r.accountId} name={r.name} />
           </td>
-          <td>Tier {r.from}</td>
           <td>
-            <Arrow from={r.from} to={r.to} /> Tier {r.to}
+            {unit} {r.from}
+          </td>
+          <td>
+            <Arrow from={r.from} to={r.to} /> {unit} {r.to}
           </td>
         </tr>
       )}
     />
   );
 }
+
+export const TierChanges = ({ rows }: { rows: SimulationReport['tierChanges'] }) => <LevelChanges title="Tier moves" empty="Nobody would change tier." unit="Tier" rows={rows} />;
 
 export function ScoreChanges({ rows }: { rows: SimulationReport['scoreChanges'] }) {
   return (
@@ -99,33 +104,9 @@ export function ScoreChanges({ rows }: { rows: SimulationReport['scoreChanges'] 
   );
 }
 
-export function StageChanges({ rows }: { rows: SimulationReport['stageChanges'] }) {
-  return (
-    <ChangeTable
-      title="Lifecycle stage changes"
-      rows={rows}
-      empty="No lifecycle stage would change."
-      head={
-        <tr>
-          <th scope="col">Account</th>
-          <th scope="col">Stage now</th>
-          <th scope="col">With candidate</th>
-        </tr>
-      }
-      render={(r) => (
-        <tr key={r.accountId}>
-          <td>
-            <AccountLink id={r.accountId} name={r.name} />
-          </td>
-          <td>Stage {r.from}</td>
-          <td>
-            <Arrow from={r.from} to={r.to} /> Stage {r.to}
-          </td>
-        </tr>
-      )}
-    />
-  );
-}
+export const StageChanges = ({ rows }: { rows: SimulationReport['stageChanges'] }) => (
+  <LevelChanges title="Lifecycle stage changes" empty="No lifecycle stage would change." unit="Stage" rows={rows} />
+);
 
 export function SignalChanges({ rows, before, after }: { rows: SimulationReport['signalChanges']; before: Record<string, number>; after: Record<string, number> }) {
   const counts = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((s) => (before[s] ?? 0) !== (after[s] ?? 0)).sort();
